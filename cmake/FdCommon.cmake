@@ -1,0 +1,29 @@
+# One INTERFACE target that every Fission Desk target links: language level, warnings,
+# Qt hygiene and the optional sanitizers, so that no target can silently opt out.
+add_library(fd_common INTERFACE)
+target_compile_features(fd_common INTERFACE cxx_std_20)
+target_compile_definitions(fd_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_FOREACH
+    QT_NO_KEYWORDS
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    FD_VERSION="${PROJECT_VERSION}")
+target_include_directories(fd_common INTERFACE ${CMAKE_SOURCE_DIR}/src)
+target_compile_options(fd_common INTERFACE
+    -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual
+    -Wimplicit-fallthrough -Wshadow=local -Wformat=2 -Werror=format-security
+    -fstack-protector-strong)
+if(WITH_WERROR)
+    target_compile_options(fd_common INTERFACE -Werror)
+endif()
+if(NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
+    target_compile_definitions(fd_common INTERFACE _FORTIFY_SOURCE=2)
+endif()
+if(WITH_ASAN)
+    target_compile_options(fd_common INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                               -fno-sanitize-recover=undefined)
+    target_link_options(fd_common INTERFACE -fsanitize=address,undefined)
+endif()
