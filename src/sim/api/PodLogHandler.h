@@ -1,0 +1,53 @@
+#pragma once
+
+#include "common/Expected.h"
+#include "sim/api/ApiError.h"
+#include "sim/api/LogStore.h"
+#include "sim/http/HttpMessage.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+namespace fd::sim {
+
+// Parameters of GET pods/<name>/log, as kubelet interprets them.
+struct PodLogOptions {
+    QString container;
+    bool follow = false;
+    bool previous = false;
+    bool timestamps = false;
+    std::optional<int> tailLines;
+    std::optional<QDateTime> since;   // from sinceSeconds or sinceTime
+    std::optional<qint64> limitBytes;
+
+    static Expected<PodLogOptions, ApiError> fromQuery(const HttpRequest &request, const QDateTime &now);
+};
+
+// Picks the container a log request means, with the apiserver's errors when it cannot.
+Expected<QString, ApiError> resolveLogContainer(const QJsonObject &pod, const QString &requested);
+
+// Streams one container's log: what is there now (filtered by since/tail/limit), then —
+// with follow — every new line until the container instance ends (EOF, not an error).
+class PodLogStream : public QObject {
+    Q_OBJECT
+public:
+    PodLogStream(LogStore *logs, const QString &podUid, const PodLogOptions &options, HttpResponder *responder,
+                 QObject *parent = nullptr);
+    void start();
+
+private:
+    void writeLine(const LogLine &line);
+    void end();
+
+    LogStore *m_logs;
+    QString m_podUid;
+    PodLogOptions m_options;
+    QPointer<HttpResponder> m_responder;
+    qint64 m_bytesWritten = 0;
+    bool m_ended = false;
+};
+
+} // namespace fd::sim
