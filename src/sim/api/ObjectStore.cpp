@@ -1,5 +1,7 @@
 #include "sim/api/ObjectStore.h"
 
+#include "sim/core/ObjectMeta.h"
+
 #include <QJsonDocument>
 
 namespace fd::sim {
@@ -10,16 +12,6 @@ QByteArray compactJson(const QJsonObject &object)
 }
 
 namespace {
-
-QString namespaceOf(const QJsonObject &object)
-{
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("namespace")).toString();
-}
-
-QString nameOf(const QJsonObject &object)
-{
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
-}
 
 ObjectRef stamp(QJsonObject object, quint64 resourceVersion)
 {

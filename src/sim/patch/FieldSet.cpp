@@ -15,7 +15,7 @@ constexpr int kMaxFieldsDepth = 2 * patchjson::kMaxDepth;
 QString valueToString(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::String: return patchjson::goQuote(value.toString());
+    case QJsonValue::String: return goQuote(value.toString());
     case QJsonValue::Null:
     case QJsonValue::Undefined: return QStringLiteral("null");
     case QJsonValue::Array: {
@@ -86,7 +86,7 @@ fd::Expected<QString, QString> canonicalElement(const QString &element)
         bool ok = false;
         const int index = body.toInt(&ok);
         if (!ok)
-            return fd::Unexpected(QStringLiteral("strconv.Atoi: parsing %1: invalid syntax").arg(patchjson::goQuote(body)));
+            return fd::Unexpected(QStringLiteral("strconv.Atoi: parsing %1: invalid syntax").arg(goQuote(body)));
         return QStringLiteral("i:%1").arg(index);
     }
     if (type == QLatin1Char('v') || type == QLatin1Char('k')) {

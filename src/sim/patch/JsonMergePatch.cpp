@@ -66,7 +66,7 @@ PatchError resultNotAnObject(const QJsonValue &result)
     // NewInvalid(GroupKind{}, "", [Invalid("patch", <json>, <decode error>)]).
     const QString json = QString::fromUtf8(patchjson::compact(result));
     const QString cause = QStringLiteral("Invalid value: %1: json: cannot unmarshal array into Go value of type map[string]interface {}")
-                              .arg(patchjson::goQuote(json));
+                              .arg(goQuote(json));
     PatchError error;
     error.kind = PatchErrorKind::Invalid;
     error.message = QStringLiteral(" \"\" is invalid: patch: ") + cause;

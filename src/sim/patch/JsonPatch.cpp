@@ -69,7 +69,7 @@ fd::Expected<qsizetype, QString> existingIndex(const QString &key, qsizetype siz
 {
     const auto parsed = goAtoi(key);
     if (!parsed)
-        return fd::Unexpected(QStringLiteral("strconv.Atoi: parsing %1: invalid syntax").arg(patchjson::goQuote(key)));
+        return fd::Unexpected(QStringLiteral("strconv.Atoi: parsing %1: invalid syntax").arg(goQuote(key)));
     qint64 index = *parsed;
     if (index < 0) {
         if (index < -size)
@@ -168,7 +168,7 @@ QString containerAdd(QJsonValue &container, const QString &key, const QJsonValue
     const auto parsed = goAtoi(key);
     if (!parsed)
         return QStringLiteral("value was not a proper array index: '%1': strconv.Atoi: parsing %2: invalid syntax")
-            .arg(key, patchjson::goQuote(key));
+            .arg(key, goQuote(key));
     const qsizetype grownSize = array.size() + 1;
     qint64 index = *parsed;
     if (index >= grownSize)
@@ -519,7 +519,7 @@ PatchError resultNotAnObject(const QJsonValue &result)
 {
     const QString json = QString::fromUtf8(patchjson::compact(result));
     const QString cause = QStringLiteral("Invalid value: %1: json: cannot unmarshal array into Go value of type map[string]interface {}")
-                              .arg(patchjson::goQuote(json));
+                              .arg(goQuote(json));
     PatchError error;
     error.kind = PatchErrorKind::Invalid;
     error.message = QStringLiteral(" \"\" is invalid: patch: ") + cause;

@@ -97,32 +97,6 @@ QString goFormat(const QJsonValue &value)
     return {};
 }
 
-QString goQuote(const QString &text)
-{
-    QString out;
-    out.reserve(text.size() + 2);
-    out.append(QLatin1Char('"'));
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '"': out.append(QStringLiteral("\\\"")); break;
-        case '\\': out.append(QStringLiteral("\\\\")); break;
-        case '\n': out.append(QStringLiteral("\\n")); break;
-        case '\t': out.append(QStringLiteral("\\t")); break;
-        case '\r': out.append(QStringLiteral("\\r")); break;
-        case '\a': out.append(QStringLiteral("\\a")); break;
-        case '\b': out.append(QStringLiteral("\\b")); break;
-        case '\f': out.append(QStringLiteral("\\f")); break;
-        case '\v': out.append(QStringLiteral("\\v")); break;
-        default:
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                out.append(QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0')));
-            else
-                out.append(c);
-        }
-    }
-    out.append(QLatin1Char('"'));
-    return out;
-}
 
 QByteArray compact(const QJsonValue &value)
 {

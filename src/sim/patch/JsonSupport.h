@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sim/core/GoFormat.h"
+
 #include "common/Expected.h"
 
 #include <QByteArray>
@@ -24,8 +26,6 @@ bool exceedsDepth(const QJsonValue &value, int limit = kMaxDepth);
 
 // Go's fmt %v of the value decoded into interface{}: map[a:1 b:x], [1 2], <nil>.
 QString goFormat(const QJsonValue &value);
-// Go's %q of a string.
-QString goQuote(const QString &text);
 
 // Compact JSON text of any value (QJsonDocument only takes containers).
 QByteArray compact(const QJsonValue &value);

@@ -60,7 +60,7 @@ fd::Expected<QList<ManagedFieldsEntry>, QString> decodeManagedFields(const QJson
             return fd::Unexpected(QStringLiteral("missing fieldsType in managed fields entry %1").arg(i));
         if (fieldsType != QLatin1String("FieldsV1"))
             return fd::Unexpected(QStringLiteral("invalid fieldsType %1 in managed fields entry %2")
-                                      .arg(patchjson::goQuote(fieldsType))
+                                      .arg(goQuote(fieldsType))
                                       .arg(i));
         auto fields = FieldSet::fromFieldsV1(raw.value(QStringLiteral("fieldsV1")));
         if (!fields)

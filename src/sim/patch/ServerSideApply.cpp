@@ -184,7 +184,7 @@ std::optional<PatchError> validateManager(const QString &manager)
         if (!QChar::isPrint(codePoint)) {
             return invalidPatchOptions(QStringLiteral("FieldValueInvalid"),
                                        QStringLiteral("Invalid value: %1: invalid character U+%2 (at position %3)")
-                                           .arg(patchjson::goQuote(manager))
+                                           .arg(goQuote(manager))
                                            .arg(codePoint, 4, 16, QLatin1Char('0'))
                                            .arg(position));
         }
@@ -196,9 +196,9 @@ std::optional<PatchError> validateManager(const QString &manager)
 // The conflict text of conflict.go's printManager.
 QString printManager(const ManagedFieldsEntry &entry)
 {
-    QString text = patchjson::goQuote(entry.manager);
+    QString text = goQuote(entry.manager);
     if (!entry.subresource.isEmpty())
-        text += QStringLiteral(" with subresource %1").arg(patchjson::goQuote(entry.subresource));
+        text += QStringLiteral(" with subresource %1").arg(goQuote(entry.subresource));
     if (!entry.isApply())
         text += QStringLiteral(" using %1").arg(entry.apiVersion);
     return text;

@@ -24,7 +24,7 @@ QString goQuotedList(const QStringList &items)
 {
     QStringList quoted;
     for (const QString &item : items)
-        quoted.append(patchjson::goQuote(item));
+        quoted.append(goQuote(item));
     return QLatin1Char('[') + quoted.join(QLatin1Char(' ')) + QLatin1Char(']');
 }
 
