@@ -10,7 +10,7 @@ tools_dir=${FD_TOOLS_DIR:-$here/build/tools}
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-svg-dev libqt6svg6-dev qt6-translations-l10n libgl-dev
+  qt6-svg-dev qt6-translations-l10n libgl-dev
   libyaml-cpp-dev libssl-dev libnghttp2-dev libhttp-parser-dev libsimdjson-dev zlib1g-dev
   clang libclang-rt-14-dev
   xvfb xauth imagemagick fonts-noto-cjk
