@@ -461,7 +461,7 @@ void ApiHandler::serveList(const ResourceType &type, const RequestInfo &info, co
     while (true) {
         bool pageMore = false;
         const auto snapshot = store->snapshotAt(type.storageKey(), snapshotRv, ns, cursor,
-                                                limit > 0 ? (filtering ? limit * 4 + 16 : limit + 0) : 0, &pageMore);
+                                                limit > 0 ? (filtering ? limit * 4 + 16 : limit) : 0, &pageMore);
         if (!snapshot) {
             if (!continueParam.isEmpty()) {
                 ApiError gone = ApiError::gone(QStringLiteral("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list."));
@@ -769,10 +769,8 @@ void ApiHandler::serveDeleteCollection(const ResourceType &type, const RequestIn
     }, request);
 }
 
-void ApiHandler::sendJson(HttpResponder *responder, int status, const QJsonObject &object, const HttpRequest &request,
-                          const QStringList &warnings)
+void ApiHandler::sendJson(HttpResponder *responder, int status, const QJsonObject &object, const HttpRequest &request)
 {
-    Q_UNUSED(warnings);
     sendRaw(responder, status, compactJson(object), request);
 }
 

@@ -84,8 +84,7 @@ private:
     Expected<QJsonObject, ApiError> decodeBody(const HttpRequest &request) const;
     WriteOptions writeOptions(const HttpRequest &request) const;
 
-    void sendJson(HttpResponder *responder, int status, const QJsonObject &object, const HttpRequest &request,
-                  const QStringList &warnings = {});
+    void sendJson(HttpResponder *responder, int status, const QJsonObject &object, const HttpRequest &request);
     void sendRaw(HttpResponder *responder, int status, const QByteArray &json, const HttpRequest &request);
     void sendError(HttpResponder *responder, const ApiError &error);
     void sendObject(HttpResponder *responder, int status, const ObjectRef &object, const ResourceType &type,
