@@ -106,6 +106,7 @@ Expected<void, QString> SimCluster::start()
     }
     if (m_ca)
         m_controllers->setClusterCaPem(m_ca->certificatePem());
+    m_controllers->setKubeletVersion(m_options.gitVersion);
     bootstrap();
     addUsers();
     m_controllers->start();
