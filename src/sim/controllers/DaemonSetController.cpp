@@ -255,10 +255,7 @@ void DaemonSetController::reconcile(const QString &key)
         u"status"_s, kManager);
     if (!written && written.error().code != 404)
         ok = false;
-    if (ok)
-        forgetFailures(key);
-    else
-        retryLater(key);
+    settle(key, ok);
     if (minReady > 0 && ready != available)
         enqueueAfter(key, static_cast<int>(minReady * 1000) + 50);
 }

@@ -149,10 +149,7 @@ void DeploymentController::reconcile(const QString &key)
         ok = isRollingUpdate(rollout.deployment) ? rolloutRolling(rollout, &progressed)
                                                  : rolloutRecreate(rollout, &progressed);
     }
-    if (ok)
-        forgetFailures(key);
-    else
-        retryLater(key);
+    settle(key, ok);
 }
 
 bool DeploymentController::syncRevisionAndNewRs(Rollout &rollout, const QList<QJsonObject> &replicaSets,

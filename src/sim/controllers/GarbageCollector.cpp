@@ -210,10 +210,7 @@ void GarbageCollector::attemptToDelete(const QString &id)
     if (solid > 0) {
         if (dangling.isEmpty() && waiting.isEmpty())
             return;
-        if (removeOwnerReferences(id, dangling + waiting))
-            forgetFailures(kItemPrefix + id);
-        else
-            retryLater(kItemPrefix + id);
+        settle(kItemPrefix + id, removeOwnerReferences(id, dangling + waiting));
         return;
     }
     DeleteOptions options;
@@ -227,10 +224,7 @@ void GarbageCollector::attemptToDelete(const QString &id)
     else
         options.propagationPolicy = u"Background"_s;
     const auto removed = m_ctx->objects->remove(*type, namespaceOfKey(key), nameOfKey(key), options);
-    if (!removed && removed.error().code != 404 && removed.error().code != 409)
-        retryLater(kItemPrefix + id);
-    else
-        forgetFailures(kItemPrefix + id);
+    settle(kItemPrefix + id, removed || removed.error().code == 404 || removed.error().code == 409);
 }
 
 void GarbageCollector::processDeletingOwner(const QString &id)
@@ -261,10 +255,7 @@ void GarbageCollector::processDeletingOwner(const QString &id)
     }
     if (blocked)
         return; // the dependents' deletions re-queue us
-    if (!dropFinalizer(id, kForeground))
-        retryLater(ownerKey);
-    else
-        forgetFailures(ownerKey);
+    settle(ownerKey, dropFinalizer(id, kForeground));
 }
 
 bool GarbageCollector::orphanDependents(const QJsonObject &owner)

@@ -243,10 +243,7 @@ void JobController::reconcile(const QString &key)
         const qint64 remaining = nowTime.msecsTo(started.addSecs(deadline.toInteger()));
         enqueueAfter(key, static_cast<int>(std::clamp<qint64>(remaining + 50, 0, 24LL * 3600 * 1000)));
     }
-    if (ok)
-        forgetFailures(key);
-    else
-        retryLater(key);
+    settle(key, ok);
 }
 
 bool JobController::manage(const QJsonObject &job, const Tally &counts, int succeeded, int failed, QJsonObject &status)

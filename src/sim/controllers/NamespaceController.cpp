@@ -148,10 +148,7 @@ void NamespaceController::reconcile(const QString &key)
         terminate(ns->object);
         return;
     }
-    if (populate(key))
-        forgetFailures(key);
-    else
-        retryLater(key);
+    settle(key, populate(key));
 }
 
 bool NamespaceController::populate(const QString &namespaceName)
@@ -283,10 +280,7 @@ void NamespaceController::terminate(const QJsonObject &namespaceObject)
             return true;
         },
         u"finalize"_s, kManager);
-    if (!finalized && finalized.error().code != 404)
-        retryLater(namespaceName);
-    else
-        forgetFailures(namespaceName);
+    settle(namespaceName, finalized || finalized.error().code == 404);
 }
 
 } // namespace fd::sim

@@ -53,6 +53,14 @@ void Reconciler::forgetFailures(const QString &key)
     m_failures.remove(key);
 }
 
+void Reconciler::settle(const QString &key, bool succeeded)
+{
+    if (succeeded)
+        forgetFailures(key);
+    else
+        retryLater(key);
+}
+
 void Reconciler::drain()
 {
     // Keys queued while this batch runs (our own writes echo back through observe())

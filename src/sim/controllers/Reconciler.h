@@ -38,6 +38,8 @@ protected:
     void retryLater(const QString &key);
     // A successful reconcile resets the back-off.
     void forgetFailures(const QString &key);
+    // Ends a reconcile of `key`: resets the back-off after success, retries later otherwise.
+    void settle(const QString &key, bool succeeded);
 
     ControllerContext *m_ctx;
 

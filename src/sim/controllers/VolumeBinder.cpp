@@ -81,10 +81,7 @@ void VolumeBinder::reconcile(const QString &key)
             return;
     }
     m_provisioning.remove(key);
-    if (bind(current->object))
-        forgetFailures(key);
-    else
-        retryLater(key);
+    settle(key, bind(current->object));
 }
 
 bool VolumeBinder::bind(const QJsonObject &claim)

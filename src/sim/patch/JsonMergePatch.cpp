@@ -60,21 +60,6 @@ QJsonObject mergeObjects(QJsonObject document, const QJsonObject &patch)
     return document;
 }
 
-PatchError resultNotAnObject(const QJsonValue &result)
-{
-    // jsonPatcher decodes the patched JSON into the kind's type and reports failure as
-    // NewInvalid(GroupKind{}, "", [Invalid("patch", <json>, <decode error>)]).
-    const QString json = QString::fromUtf8(patchjson::compact(result));
-    const QString cause = QStringLiteral("Invalid value: %1: json: cannot unmarshal array into Go value of type map[string]interface {}")
-                              .arg(goQuote(json));
-    PatchError error;
-    error.kind = PatchErrorKind::Invalid;
-    error.message = QStringLiteral(" \"\" is invalid: patch: ") + cause;
-    error.detail = error.message;
-    error.causes.append(PatchErrorCause{QStringLiteral("FieldValueInvalid"), QStringLiteral("patch"), cause});
-    return error;
-}
-
 } // namespace
 
 fd::Expected<QJsonObject, PatchError> applyMergePatch(const QJsonObject &original, const QByteArray &patchBody)
@@ -87,7 +72,7 @@ fd::Expected<QJsonObject, PatchError> applyMergePatch(const QJsonObject &origina
         return fd::Unexpected(PatchError::badRequest(
             QStringLiteral("error decoding patch: nesting depth exceeds %1").arg(patchjson::kMaxDepth)));
     if (patch.isArray())
-        return fd::Unexpected(resultNotAnObject(pruneNulls(patch)));
+        return fd::Unexpected(patchjson::resultNotAnObject(pruneNulls(patch)));
     if (!patch.isObject()) // null, string, number, bool: ErrBadJSONPatch
         return fd::Unexpected(PatchError::badRequest(QStringLiteral("Invalid JSON Patch")));
     return mergeObjects(original, patch.toObject());

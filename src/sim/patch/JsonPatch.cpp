@@ -515,19 +515,6 @@ QString goTypeName(const QJsonValue &value)
     return QStringLiteral("number");
 }
 
-PatchError resultNotAnObject(const QJsonValue &result)
-{
-    const QString json = QString::fromUtf8(patchjson::compact(result));
-    const QString cause = QStringLiteral("Invalid value: %1: json: cannot unmarshal array into Go value of type map[string]interface {}")
-                              .arg(goQuote(json));
-    PatchError error;
-    error.kind = PatchErrorKind::Invalid;
-    error.message = QStringLiteral(" \"\" is invalid: patch: ") + cause;
-    error.detail = error.message;
-    error.causes.append(PatchErrorCause{QStringLiteral("FieldValueInvalid"), QStringLiteral("patch"), cause});
-    return error;
-}
-
 } // namespace
 
 fd::Expected<QJsonObject, PatchError> applyJsonPatch(const QJsonObject &original, const QByteArray &patchBody)
@@ -565,7 +552,7 @@ fd::Expected<QJsonObject, PatchError> applyJsonPatch(const QJsonObject &original
             return fd::Unexpected(PatchError::genericInvalid(error));
     }
     if (!patcher.document().isObject())
-        return fd::Unexpected(resultNotAnObject(patcher.document()));
+        return fd::Unexpected(patchjson::resultNotAnObject(patcher.document()));
     return patcher.document().toObject();
 }
 

@@ -113,4 +113,17 @@ bool isContainer(const QJsonValue &value)
     return value.isObject() || value.isArray();
 }
 
+PatchError resultNotAnObject(const QJsonValue &result)
+{
+    const QString json = QString::fromUtf8(compact(result));
+    const QString cause = QStringLiteral("Invalid value: %1: json: cannot unmarshal array into Go value of type map[string]interface {}")
+                              .arg(goQuote(json));
+    PatchError error;
+    error.kind = PatchErrorKind::Invalid;
+    error.message = QStringLiteral(" \"\" is invalid: patch: ") + cause;
+    error.detail = error.message;
+    error.causes.append(PatchErrorCause{QStringLiteral("FieldValueInvalid"), QStringLiteral("patch"), cause});
+    return error;
+}
+
 } // namespace fd::sim::patchjson

@@ -3,6 +3,7 @@
 #include "sim/core/GoFormat.h"
 
 #include "common/Expected.h"
+#include "sim/patch/PatchError.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -29,6 +30,11 @@ QString goFormat(const QJsonValue &value);
 
 // Compact JSON text of any value (QJsonDocument only takes containers).
 QByteArray compact(const QJsonValue &value);
+
+// The 422 the apiserver answers when a merge or JSON patch turns the object into something
+// other than a JSON object: its patcher decodes the result into map[string]interface{} and
+// reports NewInvalid(GroupKind{}, "", [Invalid("patch", <json>, <decode error>)]).
+PatchError resultNotAnObject(const QJsonValue &result);
 
 bool isContainer(const QJsonValue &value);
 
