@@ -331,7 +331,10 @@ void TestDeploymentController::pausedDeploymentDoesNotRoll()
 void TestDeploymentController::crashingPodsKeepDeploymentInProgress()
 {
     ControllerHarness cluster;
-    cluster.create("apps", "Deployment", kNs, deployment(u"crash"_s, 1, u"example/crashloop:1"_s));
+    // A crashing container without a readiness probe is Ready for the moments it runs, in
+    // Kubernetes as here; minReadySeconds keeps those moments from counting as available.
+    cluster.create("apps", "Deployment", kNs,
+                   deployment(u"crash"_s, 1, u"example/crashloop:1"_s, QJsonObject{{u"minReadySeconds"_s, 30}}));
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             const QList<QJsonObject> pods = cluster.pods(kNs, u"app"_s, u"crash"_s);
