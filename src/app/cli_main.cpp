@@ -2,6 +2,7 @@
 // command is a small class under app/cli/ (CliCommand), picked by name here.
 #include "app/cli/CliCommand.h"
 #include "app/cli/ContextsCommand.h"
+#include "app/i18n/Translations.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -40,6 +41,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fission-desk-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FD_VERSION));
+    fd::app::installTranslations(app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -20,9 +20,15 @@ using namespace fd::kube;
 
 namespace {
 
-QString tr(const char *text)
+// The command's texts share the "fd::cli" translation context with cli_main.cpp; lupdate
+// reads the context from Q_DECLARE_TR_FUNCTIONS.
+struct CliText {
+    Q_DECLARE_TR_FUNCTIONS(fd::cli)
+};
+
+QString severityPrefixed(const ConfigProblem &problem, const QString &text)
 {
-    return QCoreApplication::translate("fd::cli", text);
+    return problem.isError() ? CliText::tr("error: %1").arg(text) : CliText::tr("warning: %1").arg(text);
 }
 
 struct ExecCheck {
@@ -84,7 +90,7 @@ void printTable(const QList<QStringList> &rows, QTextStream &out)
 
 QString ContextsCommand::summary() const
 {
-    return tr("List the kubeconfig contexts and check that each one can be used");
+    return CliText::tr("List the kubeconfig contexts and check that each one can be used");
 }
 
 int ContextsCommand::run(const QStringList &args, CliIo &io)
@@ -92,21 +98,21 @@ int ContextsCommand::run(const QStringList &args, CliIo &io)
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          tr("Output format: table (default) or json."), QStringLiteral("format"),
+                                          CliText::tr("Output format: table (default) or json."), QStringLiteral("format"),
                                           QStringLiteral("table"));
     const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig"),
-                                              tr("Read only this kubeconfig file (instead of KUBECONFIG or ~/.kube/config)."),
+                                              CliText::tr("Read only this kubeconfig file (instead of KUBECONFIG or ~/.kube/config)."),
                                               QStringLiteral("file"));
-    const QCommandLineOption noExecOption(QStringLiteral("no-exec"), tr("Do not run exec credential plugins."));
-    const QCommandLineOption timeoutOption(QStringLiteral("exec-timeout"), tr("Timeout for each exec plugin, in seconds (default 30)."),
+    const QCommandLineOption noExecOption(QStringLiteral("no-exec"), CliText::tr("Do not run exec credential plugins."));
+    const QCommandLineOption timeoutOption(QStringLiteral("exec-timeout"), CliText::tr("Timeout for each exec plugin, in seconds (default 30)."),
                                            QStringLiteral("seconds"), QStringLiteral("30"));
-    const QCommandLineOption verboseOption({QStringLiteral("v"), QStringLiteral("verbose")}, tr("Print every problem and warning."));
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
+    const QCommandLineOption verboseOption({QStringLiteral("v"), QStringLiteral("verbose")}, CliText::tr("Print every problem and warning."));
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, CliText::tr("Show this help."));
     parser.addOptions({outputOption, kubeconfigOption, noExecOption, timeoutOption, verboseOption, helpOption});
 
     if (!parser.parse(QStringList{QStringLiteral("fission-desk-cli contexts")} + args)) {
         io.err << "fission-desk-cli contexts: " << parser.errorText() << '\n'
-               << tr("Run 'fission-desk-cli contexts --help' for usage.") << '\n';
+               << CliText::tr("Run 'fission-desk-cli contexts --help' for usage.") << '\n';
         return ExitUsage;
     }
     if (parser.isSet(helpOption)) {
@@ -114,22 +120,22 @@ int ContextsCommand::run(const QStringList &args, CliIo &io)
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        io.err << "fission-desk-cli contexts: " << tr("unexpected argument: %1").arg(parser.positionalArguments().constFirst()) << '\n';
+        io.err << "fission-desk-cli contexts: " << CliText::tr("unexpected argument: %1").arg(parser.positionalArguments().constFirst()) << '\n';
         return ExitUsage;
     }
     const QString output = parser.value(outputOption);
     if (output != QLatin1String("table") && output != QLatin1String("json")) {
-        io.err << "fission-desk-cli contexts: " << tr("unknown output format \"%1\" (use table or json)").arg(output) << '\n';
+        io.err << "fission-desk-cli contexts: " << CliText::tr("unknown output format \"%1\" (use table or json)").arg(output) << '\n';
         return ExitUsage;
     }
     bool timeoutOk = false;
     const double timeoutSeconds = parser.value(timeoutOption).toDouble(&timeoutOk);
     if (!timeoutOk || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
-        io.err << "fission-desk-cli contexts: " << tr("--exec-timeout must be a number of seconds between 0 and 3600") << '\n';
+        io.err << "fission-desk-cli contexts: " << CliText::tr("--exec-timeout must be a number of seconds between 0 and 3600") << '\n';
         return ExitUsage;
     }
     if (parser.isSet(kubeconfigOption) && parser.value(kubeconfigOption).isEmpty()) {
-        io.err << "fission-desk-cli contexts: " << tr("--kubeconfig needs a file name") << '\n';
+        io.err << "fission-desk-cli contexts: " << CliText::tr("--kubeconfig needs a file name") << '\n';
         return ExitUsage;
     }
 
@@ -140,7 +146,7 @@ int ContextsCommand::run(const QStringList &args, CliIo &io)
 
     if (!set.hasAnyFile()) {
         for (const ConfigProblem &problem : set.problems)
-            io.err << "error: " << redactSecrets(problem.toString()) << '\n';
+            io.err << CliText::tr("error: %1").arg(redactSecrets(problem.toString())) << '\n';
         if (json) {
             QJsonArray problems;
             for (const ConfigProblem &problem : set.problems)
@@ -211,26 +217,26 @@ int ContextsCommand::run(const QStringList &args, CliIo &io)
             row.state = QStringLiteral("broken");
             const qsizetype errors = std::count_if(context.problems.begin(), context.problems.end(),
                                                    [](const ConfigProblem &p) { return p.isError(); });
-            row.stateText = QStringLiteral("broken: ") + oneLine(redactSecrets(error->toString()));
+            row.stateText = CliText::tr("broken: %1").arg(oneLine(redactSecrets(error->toString())));
             if (errors > 1)
-                row.stateText += QStringLiteral(" (+%1 more)").arg(errors - 1);
+                row.stateText += CliText::tr(" (+%1 more)").arg(errors - 1);
         } else if (!context.isUsable()) {
             row.state = QStringLiteral("broken");
-            row.stateText = QStringLiteral("broken: ") + tr("the cluster or user could not be resolved");
+            row.stateText = CliText::tr("broken: %1").arg(CliText::tr("the cluster or user could not be resolved"));
         } else if (row.exec && row.exec->status == ExecCheck::Status::Ok) {
             row.state = QStringLiteral("ok");
             row.stateText = row.exec->expires.isValid()
-                ? QStringLiteral("exec: credential ok (expires %1)").arg(row.exec->expires.toUTC().toString(Qt::ISODate))
-                : QStringLiteral("exec: credential ok (no expiry)");
+                ? CliText::tr("exec: credential ok (expires %1)").arg(row.exec->expires.toUTC().toString(Qt::ISODate))
+                : CliText::tr("exec: credential ok (no expiry)");
         } else if (row.exec && row.exec->status == ExecCheck::Status::Error) {
             row.state = QStringLiteral("exec-error");
-            row.stateText = QStringLiteral("exec: ") + row.exec->error;
+            row.stateText = CliText::tr("exec: %1").arg(row.exec->error);
         } else if (row.exec) {
             row.state = QStringLiteral("exec-unchecked");
-            row.stateText = QStringLiteral("exec: not checked");
+            row.stateText = CliText::tr("exec: not checked");
         } else {
             row.state = QStringLiteral("ok");
-            row.stateText = QStringLiteral("ok");
+            row.stateText = CliText::tr("ok");
         }
         row.usable = row.state == QLatin1String("ok") || row.state == QLatin1String("exec-unchecked");
         if (!row.usable)
@@ -305,19 +311,20 @@ int ContextsCommand::run(const QStringList &args, CliIo &io)
 
     for (const ConfigProblem &problem : set.problems) {
         if (problem.isError() || parser.isSet(verboseOption))
-            io.err << (problem.isError() ? "error: " : "warning: ") << oneLine(redactSecrets(problem.toString())) << '\n';
+            io.err << severityPrefixed(problem, oneLine(redactSecrets(problem.toString()))) << '\n';
     }
     if (parser.isSet(verboseOption)) {
         for (const Row &row : rows) {
             for (const ConfigProblem &problem : row.context->problems) {
-                io.err << (problem.isError() ? "error: " : "warning: ") << tr("context %1: ").arg(row.context->name)
-                       << oneLine(redactSecrets(problem.toString())) << '\n';
+                io.err << severityPrefixed(problem, CliText::tr("context %1: %2").arg(row.context->name,
+                                                                             oneLine(redactSecrets(problem.toString()))))
+                       << '\n';
             }
         }
     }
     if (rows.empty()) {
         if (!setErrors) {
-            io.err << "fission-desk-cli contexts: " << tr("no contexts in %1").arg(set.files.join(QStringLiteral(", "))) << '\n';
+            io.err << "fission-desk-cli contexts: " << CliText::tr("no contexts in %1").arg(set.files.join(QStringLiteral(", "))) << '\n';
             return ExitUsage;
         }
         return ExitProblems;

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 namespace {
 
 struct CliRun {
@@ -49,10 +51,14 @@ private:
         return path;
     }
 
-    CliRun run(const QStringList &args, const QString &kubeconfigEnv = {})
+    CliRun run(const QStringList &args, const QString &kubeconfigEnv = {}, const QString &locale = QStringLiteral("C.UTF-8"))
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        // The CLI follows the user's locale; the texts below are the English ones unless a test
+        // asks for another language.
+        env.remove(QStringLiteral("LANGUAGE"));
+        env.insert(QStringLiteral("LC_ALL"), locale);
         env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home"))); // never the real ~/.kube
         if (kubeconfigEnv.isEmpty())
             env.remove(QStringLiteral("KUBECONFIG"));
@@ -136,6 +142,20 @@ private Q_SLOTS:
         QVERIFY(broken.endsWith(QLatin1String("(+1 more)")));
         QVERIFY2(stateOf(r.out, QStringLiteral("dangling")).contains(QLatin1String("contexts[1] \"dangling\": user \"nobody\" was not found")),
                  qPrintable(r.out));
+    }
+
+    void speaksTheUsersLanguage()
+    {
+        // The first users read Chinese: with a zh_CN locale the same broken entry is explained in
+        // Chinese, while the kubeconfig's own names and paths stay as they are.
+        const QString path = write(QStringLiteral("broken-zh.yaml"), kBroken);
+        const CliRun r = run({QStringLiteral("contexts"), QStringLiteral("--kubeconfig"), path}, {}, QStringLiteral("zh_CN.UTF-8"));
+        QCOMPARE(r.exitCode, 1);
+        const QString broken = stateOf(r.out, QStringLiteral("broken"));
+        QVERIFY2(!broken.startsWith(QLatin1String("broken: ")), qPrintable(broken));
+        QVERIFY2(broken.contains(QLatin1String("/nonexistent/alice.crt")), qPrintable(broken));
+        QVERIFY2(std::any_of(broken.begin(), broken.end(), [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; }),
+                 qPrintable(broken));
     }
 
     void mixedKubeconfigsViaEnvironment()
