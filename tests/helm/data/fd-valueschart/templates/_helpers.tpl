@@ -1,0 +1,4 @@
+{{- define "fdvalues.namespaces" -}}
+{{- $all := prepend .Values.additionalFissionNamespaces .Values.defaultNamespace -}}
+{{- join "," $all -}}
+{{- end -}}
