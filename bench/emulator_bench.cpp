@@ -1,7 +1,9 @@
-// fd-bench-emulator: shows that fission-desk-sim is not the bottleneck of the benchmarks
+// fission-desk-bench emulator: shows that fission-desk-sim is not the bottleneck of the benchmarks
 // that use it. It serves a 10,000-object list (paged as kubectl and client-go page it, and
 // unpaged), fans changes out to 200 concurrent watches, and — as the side-by-side peer — times
 // `kubectl get configmaps -A -o json` against the same server. Prints figures; asserts nothing.
+#include "BenchCommands.h"
+
 #include "sim/api/ObjectService.h"
 #include "sim/cluster/KubeconfigWriter.h"
 #include "sim/cluster/SimHost.h"
@@ -172,10 +174,9 @@ void benchKubectl(fd::sim::SimHost &host)
 
 } // namespace
 
-int main(int argc, char *argv[])
+int fd::bench::runEmulator(const QStringList &args)
 {
-    QCoreApplication app(argc, argv);
-    const int objects = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10000;
+    const int objects = args.size() > 1 ? qMax(1, args.at(1).toInt()) : 10000;
     fd::sim::SimClusterOptions options;
     options.name = QStringLiteral("bench");
     fd::sim::SimHost host(options);

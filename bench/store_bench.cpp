@@ -1,7 +1,7 @@
-// fd-bench-store: how fast the client turns LIST/WATCH JSON into its object model, and how much
-// memory the model keeps. Prints figures; never a pass/fail test.
+// fission-desk-bench store: how fast the client turns LIST/WATCH JSON into its object model, and
+// how much memory the model keeps. Prints figures; never a pass/fail test.
 //
-//   fd-bench-store [--pods N] [--page N] [--detail lean|full|both]
+//   fission-desk-bench store [--pods N] [--page N] [--detail lean|full|both]
 //
 // Compares, on the same generated corpus (realistic Fission pool pods, see
 // kube/store/SyntheticObjects.h):
@@ -9,6 +9,8 @@
 //   store   fd::kube::decodeList + ObjectStore::replace (compact JSON without managedFields +
 //           parsed header; what the app uses)
 // and then the store's relist diff, watch stream parsing and stringsAt() lookups.
+
+#include "BenchCommands.h"
 
 #include "kube/store/Decode.h"
 #include "kube/store/ObjectStore.h"
@@ -221,13 +223,11 @@ void benchStore(const Corpus &corpus)
 
 } // namespace
 
-int main(int argc, char **argv)
+int fd::bench::runStore(const QStringList &args)
 {
-    QCoreApplication app(argc, argv);
     int pods = 20000;
     int pageSize = 500;
     QString detail = QStringLiteral("both");
-    const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--pods"))
             pods = qMax(1, args[i + 1].toInt());

@@ -53,6 +53,22 @@ struct Reporter {
     void warning(const YamlNodePtr &at, const QString &message) const { add(Severity::Warning, at, message); }
 };
 
+// Reads at most `limit` bytes. QIODevice::read(limit) would allocate `limit` bytes up front and
+// hand back an array that keeps that capacity: 4 MiB held per certificate, key or token file of
+// every user, 64 MiB allocated per kubeconfig file.
+QByteArray readAtMost(QIODevice &device, qint64 limit)
+{
+    QByteArray data;
+    char chunk[16384];
+    while (data.size() < limit) {
+        const qint64 count = device.read(chunk, qMin<qint64>(qint64(sizeof chunk), limit - data.size()));
+        if (count <= 0)
+            break;
+        data.append(chunk, qsizetype(count));
+    }
+    return data;
+}
+
 // A URL for an error message: never shows a password.
 QString redactUrlForMessage(const QUrl &url, const QString &raw)
 {
@@ -313,7 +329,7 @@ std::optional<QByteArray> readKubeconfigText(const QString &path, qint64 maxSize
         reporter.error(nullptr, translate("fd::kube", "cannot be read: %1").arg(file.errorString()));
         return std::nullopt;
     }
-    QByteArray data = file.read(maxSize + 1);
+    QByteArray data = readAtMost(file, maxSize + 1);
     if (data.size() > maxSize) {
         reporter.error(nullptr, translate("fd::kube", "is larger than %1 MiB; it is not read").arg(maxSize / (1024 * 1024)));
         return std::nullopt;
@@ -447,7 +463,7 @@ std::optional<QByteArray> readReferencedFile(const QString &field, const QString
         reporter.error(at, translate("fd::kube", "%1: file %2 cannot be read: %3").arg(field, path, file.errorString()));
         return std::nullopt;
     }
-    QByteArray data = file.read(kMaxReferencedFileSize + 1);
+    QByteArray data = readAtMost(file, kMaxReferencedFileSize + 1);
     if (data.size() > kMaxReferencedFileSize) {
         reporter.error(at, translate("fd::kube", "%1: file %2 is too large (more than 4 MiB)").arg(field, path));
         return std::nullopt;
@@ -573,7 +589,9 @@ ClusterResult resolveCluster(const RawEntry &raw, const QDateTime &now)
             url = QUrl(QStringLiteral("https://") + result.rawServer, QUrl::StrictMode);
         }
         if (!url.isValid()) {
-            reporter.error(serverNode, translate("fd::kube", "server: %1 is not a valid URL").arg(quoted(result.rawServer)));
+            // Like proxy-url: a URL may carry user:password, which must not reach the message.
+            reporter.error(serverNode, translate("fd::kube", "server: %1 is not a valid URL")
+                                           .arg(quoted(redactUrlForMessage(url, result.rawServer))));
         } else if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) {
             reporter.error(serverNode, translate("fd::kube", "server: unsupported scheme %1 (expected https or http)").arg(quoted(url.scheme())));
         } else if (url.host().isEmpty()) {

@@ -178,8 +178,13 @@ error_code validateValue(ondemand::value v, int depth)
     }
     case ondemand::json_type::string: {
         const std::string_view token = v.raw_json_token();
-        if (token.find('\\') == std::string_view::npos)
-            return SUCCESS; // no escapes to check; stage 1 validated quotes and UTF-8
+        if (token.find('\\') == std::string_view::npos) {
+            // No escapes to check (stage 1 validated quotes and UTF-8), but the value must still
+            // be consumed: simdjson skips an unconsumed value leniently (a following ':' reads as
+            // a key), which let malformed JSON such as {"metadata":{"name":"p","":"":]}} through.
+            ondemand::raw_json_string raw;
+            return v.get_raw_json_string().get(raw);
+        }
         std::string_view s;
         return v.get_string().get(s);
     }

@@ -450,6 +450,9 @@ private Q_SLOTS:
         QTest::addRow("no server") << QStringLiteral("tls-server-name: x") << token << QString() << clustersC
                                    << QStringLiteral("server: the cluster has no server URL");
         QTest::addRow("ftp server") << QStringLiteral("server: ftp://h") << token << QString() << clustersC << QStringLiteral("unsupported scheme \"ftp\"");
+        // The password of an invalid server URL used to be quoted in the message.
+        QTest::addRow("invalid server with credentials") << QStringLiteral("server: 'https://admin:abc-123@bad host:6443'") << token
+                                                         << QString() << clustersC << QStringLiteral("(a URL with credentials)\" is not a valid URL");
         QTest::addRow("bad proxy scheme") << server + QStringLiteral("\nproxy-url: ftp://proxy:21") << token << QString() << clustersC
                                           << QStringLiteral("proxy-url: unsupported scheme");
         QTest::addRow("server is a list") << QStringLiteral("server: [a, b]") << token << QString() << clustersC

@@ -185,6 +185,10 @@ void TestDecode::malformedLists_data()
     QTest::addRow("invalid utf-8") << page("{\"metadata\":{\"name\":\"a\xff\"}}") << u"list reply"_s;
     QTest::addRow("missing comma") << page(R"({"metadata":{"name":"a" "uid":"u"}})") << u"list reply"_s;
     QTest::addRow("mismatched brackets") << page(R"({"metadata":{"name":"a"},"spec":[1}})") << u"list reply"_s;
+    // Found by fuzz_kube_decode: a plain string value followed by ':' was accepted.
+    QTest::addRow("colon after a string value") << page(R"({"metadata":{"name":"p","":"":]}})") << u"list reply"_s;
+    QTest::addRow("colon after a string in spec") << page(R"({"metadata":{"name":"p"},"spec":{"a":"b":"c"}})")
+                                                  << u"list reply"_s;
     QTest::addRow("trailing garbage") << page(okItem) + "x" << u"list reply"_s;
     QTest::addRow("two documents") << page(okItem) + page(okItem) << u"list reply"_s;
     QTest::addRow("deep nesting") << page(R"({"metadata":{"name":"a"},"spec":)" + QByteArray(5000, '[')
@@ -344,6 +348,11 @@ void TestDecode::decodeObjectCases_data()
                                       << u"kind must be a string"_s;
     QTest::addRow("scalar") << QByteArray("42") << false << u"not a JSON object"_s;
     QTest::addRow("empty object") << QByteArray("{}") << false << u"metadata.name is missing"_s;
+    // Found by fuzz_kube_decode: accepted, and stored as invalid JSON.
+    QTest::addRow("colon after a string value") << QByteArray(R"({"metadata":{"name":"p","":"":]}})") << false
+                                                << u"Could not decode"_s;
+    QTest::addRow("colon after an unknown string") << QByteArray(R"({"metadata":{"name":"p"},"x":"y":1})") << false
+                                                   << u"Could not decode"_s;
 }
 
 void TestDecode::decodeObjectCases()
