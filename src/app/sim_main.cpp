@@ -3,9 +3,11 @@
 #include "sim/cluster/KubeconfigWriter.h"
 #include "sim/cluster/SimHost.h"
 #include "sim/cluster/SimProfiles.h"
+#include "sim/fissioninstall/FleetProfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -79,10 +81,20 @@ int main(int argc, char *argv[])
                                           QStringLiteral("Address and port to listen on (port 0: any free port). "
                                                          "Further clusters take the following ports."),
                                           QStringLiteral("host:port"), QStringLiteral("127.0.0.1:0"));
+    QStringList profileHelp;
+    for (const QString &profile : fd::sim::availableProfiles())
+        profileHelp << profile + QStringLiteral(" (") + fd::sim::profileSummary(profile) + QLatin1Char(')');
     const QCommandLineOption profileOption(QStringLiteral("profile"),
                                            QStringLiteral("Comma-separated profiles, one simulated cluster each: %1.")
-                                               .arg(fd::sim::availableProfiles().join(QStringLiteral(", "))),
+                                               .arg(profileHelp.join(QStringLiteral(", "))),
                                            QStringLiteral("names"), QStringLiteral("empty"));
+    const QCommandLineOption fleetOption(QStringLiteral("fleet"),
+                                         QStringLiteral("Parameters of the fleet profile: tenants, environments, packages, "
+                                                        "functions, pods, triggers (counts), churn (object events per second), "
+                                                        "controlplane (1: run the control plane). Default "
+                                                        "tenants=500,environments=2000,packages=10000,functions=10000,"
+                                                        "pods=20000,triggers=5000,churn=0,controlplane=0."),
+                                         QStringLiteral("key=value,..."));
     const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig-out"),
                                               QStringLiteral("Write a kubeconfig for the clusters to this file (mode 0600)."),
                                               QStringLiteral("file"));
@@ -91,7 +103,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption versionOption(QStringLiteral("kubernetes-version"),
                                            QStringLiteral("gitVersion the server reports (default v1.33.1)."),
                                            QStringLiteral("version"), QStringLiteral("v1.33.1"));
-    parser.addOptions({listenOption, profileOption, kubeconfigOption, tlsOption, versionOption});
+    parser.addOptions({listenOption, profileOption, fleetOption, kubeconfigOption, tlsOption, versionOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -108,6 +120,12 @@ int main(int argc, char *argv[])
         if (!fd::sim::isKnownProfile(profile)) {
             err << "fission-desk-sim: unknown profile \"" << profile << "\"; known: "
                 << fd::sim::availableProfiles().join(QStringLiteral(", ")) << '\n';
+            return 2;
+        }
+    }
+    if (parser.isSet(fleetOption)) {
+        if (auto fleet = fd::sim::fissioninstall::FleetOptions::parse(parser.value(fleetOption)); !fleet) {
+            err << "fission-desk-sim: --fleet: " << fleet.error() << '\n';
             return 2;
         }
     }
@@ -128,12 +146,19 @@ int main(int argc, char *argv[])
         options.gitVersion = parser.value(versionOption);
         auto host = std::make_unique<fd::sim::SimHost>(options);
         const QString profile = profiles.at(i);
-        auto started = host->start([profile](fd::sim::SimCluster &cluster) { return fd::sim::applyProfile(profile, cluster); });
+        fd::sim::ProfileOptions profileOptions;
+        profileOptions.fleet = parser.value(fleetOption);
+        QElapsedTimer startup;
+        startup.start();
+        auto started = host->start([profile, profileOptions](fd::sim::SimCluster &cluster) {
+            return fd::sim::applyProfile(profile, cluster, profileOptions);
+        });
         if (!started) {
             err << "fission-desk-sim: cluster \"" << options.name << "\": " << started.error() << '\n';
             return 1;
         }
         out << "listening on " << host->url().toString() << " (context " << options.name << ")\n";
+        out << "profile " << profile << " ready in " << startup.elapsed() << " ms\n";
         out.flush();
         kubeconfigClusters.append({options.name, host->url(), host->caCertificatePem(), host->users()});
         hosts.push_back(std::move(host));

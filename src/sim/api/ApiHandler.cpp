@@ -1,6 +1,7 @@
 #include "sim/api/ApiHandler.h"
 
 #include "sim/api/LogStore.h"
+#include "sim/api/PodLogHandler.h"
 #include "sim/api/PublishedDocuments.h"
 #include "sim/api/WatchStream.h"
 #include "sim/auth/Authenticator.h"
@@ -87,6 +88,14 @@ int ApiHandler::dropWatches()
     for (WatchStream *watch : watches)
         watch->drop();
     return static_cast<int>(watches.size());
+}
+
+int ApiHandler::dropLogStreams()
+{
+    const auto streams = m_logStreams;
+    for (PodLogStream *stream : streams)
+        stream->drop();
+    return static_cast<int>(streams.size());
 }
 
 void ApiHandler::handle(const HttpRequest &request, HttpResponder *responder)
@@ -207,6 +216,8 @@ void ApiHandler::handleSimAdmin(const HttpRequest &request, HttpResponder *respo
         QJsonObject done;
         if (body.value(QLatin1String("dropWatches")).toBool())
             done.insert(QStringLiteral("droppedWatches"), dropWatches());
+        if (body.value(QLatin1String("dropLogStreams")).toBool())
+            done.insert(QStringLiteral("droppedLogStreams"), dropLogStreams());
         if (body.value(QLatin1String("compact")).toBool()) {
             m_objects->store()->compact();
             done.insert(QStringLiteral("compactedThrough"), QString::number(m_objects->store()->compactedThrough()));

@@ -19,6 +19,7 @@ namespace fd::sim {
 class Authenticator;
 class RbacAuthorizer;
 class LogStore;
+class PodLogStream;
 class PublishedDocuments;
 class WatchStream;
 struct UserInfo;
@@ -55,6 +56,8 @@ public:
     void addProxyTarget(ServiceProxyTarget *target) { m_proxyTargets.append(target); }
     // Cuts every open watch, as a dropped connection would.
     int dropWatches();
+    // Cuts every open pod log stream (kubectl logs -f), as a dropped connection would.
+    int dropLogStreams();
     int openWatchCount() const { return static_cast<int>(m_watches.size()); }
     qint64 requestCount() const { return m_requests; }
 
@@ -99,6 +102,7 @@ private:
     QString m_gitVersion = QStringLiteral("v1.33.1");
     QList<ServiceProxyTarget *> m_proxyTargets;
     QSet<WatchStream *> m_watches;
+    QSet<PodLogStream *> m_logStreams;
     qint64 m_requests = 0;
     bool m_cleartextIsAdmin = false;
 };

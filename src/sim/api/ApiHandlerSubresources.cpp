@@ -39,6 +39,8 @@ void ApiHandler::serveLog(const RequestInfo &info, const HttpRequest &request, H
         return;
     }
     auto *stream = new PodLogStream(m_logs, podUid, *options, responder, this);
+    m_logStreams.insert(stream);
+    connect(stream, &QObject::destroyed, this, [this, stream] { m_logStreams.remove(stream); });
     stream->start();
 }
 

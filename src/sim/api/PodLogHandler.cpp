@@ -113,6 +113,13 @@ void PodLogStream::start()
     });
 }
 
+void PodLogStream::drop()
+{
+    if (m_responder && m_responder->isOpen())
+        m_responder->abort();
+    end();
+}
+
 void PodLogStream::writeLine(const LogLine &line)
 {
     if (m_ended || !m_responder || !m_responder->isOpen())

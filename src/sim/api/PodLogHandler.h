@@ -37,6 +37,8 @@ public:
     PodLogStream(LogStore *logs, const QString &podUid, const PodLogOptions &options, HttpResponder *responder,
                  QObject *parent = nullptr);
     void start();
+    // Cuts the stream as a dropped connection would (fault injection).
+    void drop();
 
 private:
     void writeLine(const LogLine &line);

@@ -11,6 +11,7 @@
 #include "sim/cluster/CrdController.h"
 #include "sim/cluster/StoreRbacSource.h"
 #include "sim/controllers/ControllerManager.h"
+#include "sim/fission/FissionSimulator.h"
 #include "sim/http/HttpServer.h"
 #include "sim/tls/CertificateAuthority.h"
 
@@ -78,7 +79,10 @@ SimCluster::SimCluster(const SimClusterOptions &options, QObject *parent)
     m_api->setCleartextIsAdmin(!options.tls);
     m_crds = std::make_unique<CrdController>(m_objects.get());
     m_controllers = std::make_unique<ControllerManager>(m_objects.get(), m_logs.get(), options.timing);
+    m_fission = std::make_unique<FissionSimulator>(m_objects.get(), m_logs.get(), m_controllers.get(), m_api.get(),
+                                                   options.fission);
     m_server = std::make_unique<HttpServer>(m_api.get());
+    m_server->setHttp2MaxConcurrentStreams(options.http2MaxConcurrentStreams);
 }
 
 SimCluster::~SimCluster()
@@ -110,6 +114,7 @@ Expected<void, QString> SimCluster::start()
     bootstrap();
     addUsers();
     m_controllers->start();
+    m_fission->start();
     return {};
 }
 
@@ -130,6 +135,7 @@ ApiHandler *SimCluster::api() const { return m_api.get(); }
 LogStore *SimCluster::logs() const { return m_logs.get(); }
 Authenticator *SimCluster::authenticator() const { return m_authenticator.get(); }
 ControllerManager *SimCluster::controllers() const { return m_controllers.get(); }
+FissionSimulator *SimCluster::fission() const { return m_fission.get(); }
 
 void SimCluster::bootstrap()
 {

@@ -2,6 +2,7 @@
 
 #include "common/Expected.h"
 #include "sim/controllers/SimTiming.h"
+#include "sim/fission/FissionTiming.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -16,6 +17,7 @@ class Authenticator;
 class CertificateAuthority;
 class ControllerManager;
 class CrdController;
+class FissionSimulator;
 class HttpServer;
 class LogStore;
 class ObjectService;
@@ -29,8 +31,10 @@ struct SimClusterOptions {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 0;                       // 0 = any free port
     bool tls = false;
+    quint32 http2MaxConcurrentStreams = 100; // as kube-apiserver; tests lower it (REFUSED_STREAM)
     QString gitVersion = QStringLiteral("v1.33.1");
     SimTiming timing;
+    FissionTiming fission;                  // the simulated Fission control plane's durations
 };
 
 // A credential the cluster accepts, as it goes into a kubeconfig user entry.
@@ -64,6 +68,8 @@ public:
     LogStore *logs() const;
     Authenticator *authenticator() const;
     ControllerManager *controllers() const;
+    // The Fission control plane every cluster runs (idle until Fission is installed).
+    FissionSimulator *fission() const;
 
     // Applies a manifest (JSON object) through the write path as the cluster admin would:
     // creates it, or replaces its spec when it exists. For profiles and tests.
@@ -84,6 +90,7 @@ private:
     std::unique_ptr<ApiHandler> m_api;
     std::unique_ptr<CrdController> m_crds;
     std::unique_ptr<ControllerManager> m_controllers;
+    std::unique_ptr<FissionSimulator> m_fission;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<CertificateAuthority> m_ca;
     QList<SimUser> m_users;

@@ -94,6 +94,7 @@ void Kubelet::observe(const StoreEvent &event)
     if (event.type == StoreEventType::Deleted) {
         const QString uid = uidOf(pod);
         m_pods.remove(uid);
+        m_adopted.remove(uid);
         // Log followers see EOF; deferred so that they do not run inside a store commit.
         LogStore *logs = m_ctx->logs;
         QTimer::singleShot(0, this, [logs, uid] {
@@ -250,12 +251,18 @@ void Kubelet::syncPod(const QString &key)
             }
             return;
         }
-        admit(pod);
+        if (!adoptRunning(pod))
+            admit(pod);
         rt = runtime(uid);
     }
     rt->pod = pod;
     if (ctrl::isDeleting(pod) && !rt->terminating)
         beginTermination(*rt);
+    if (m_adopted.contains(uid)) {
+        if (!rt->terminating)
+            return;
+        m_adopted.remove(uid);
+    }
 
     const QJsonObject before = ctrl::statusOf(pod);
     const QJsonObject status =
@@ -291,6 +298,62 @@ void Kubelet::syncPod(const QString &key)
             retryLater(key);
         }
     }
+}
+
+bool Kubelet::adoptRunning(const QJsonObject &pod)
+{
+    // Only a pod whose stored status already says every container runs: a pod the kubelet
+    // "finds" running, as after a kubelet restart. Nothing is pulled, started, logged or
+    // written, so that a large pre-written population costs one bookkeeping entry each.
+    const QJsonObject status = ctrl::statusOf(pod);
+    const QJsonObject spec = ctrl::specOf(pod);
+    if (ctrl::text(status, "phase"_L1) != "Running"_L1 || !spec.value("initContainers"_L1).toArray().isEmpty())
+        return false;
+    const QJsonArray containers = spec.value("containers"_L1).toArray();
+    const QJsonArray statuses = status.value("containerStatuses"_L1).toArray();
+    if (containers.isEmpty() || statuses.size() != containers.size())
+        return false;
+    PodRuntime rt;
+    rt.namespaceName = namespaceOf(pod);
+    rt.name = nameOf(pod);
+    rt.uid = uidOf(pod);
+    rt.pod = pod;
+    rt.node = ctrl::text(spec, "nodeName"_L1);
+    rt.restartPolicy = ctrl::text(spec, "restartPolicy"_L1);
+    if (rt.restartPolicy.isEmpty())
+        rt.restartPolicy = u"Always"_s;
+    rt.startTime = ctrl::text(status, "startTime"_L1);
+    rt.podIp = ctrl::text(status, "podIP"_L1);
+    rt.sandboxReady = true;
+    rt.initDone = true;
+    for (qsizetype i = 0; i < containers.size(); ++i) {
+        const QJsonObject containerStatus = statuses.at(i).toObject();
+        const QJsonObject running = containerStatus.value("state"_L1).toObject().value("running"_L1).toObject();
+        ContainerRuntime container;
+        container.spec = containers.at(i).toObject();
+        container.name = ctrl::text(container.spec, "name"_L1);
+        if (ctrl::text(containerStatus, "name"_L1) != container.name || running.isEmpty())
+            return false;
+        container.image = ctrl::text(container.spec, "image"_L1);
+        container.state = ContainerState::Running;
+        container.startedAt = ctrl::text(running, "startedAt"_L1);
+        container.containerId = ctrl::text(containerStatus, "containerID"_L1);
+        container.imageId = ctrl::text(containerStatus, "imageID"_L1);
+        container.ready = containerStatus.value("ready"_L1).toBool();
+        container.started = true;
+        container.everStarted = true;
+        container.restartCount = containerStatus.value("restartCount"_L1).toInt();
+        container.instance = 1;
+        rt.containers.append(container);
+    }
+    // Their logs start empty: `kubectl logs` answers rather than failing.
+    if (m_ctx->logs) {
+        for (const ContainerRuntime &container : std::as_const(rt.containers))
+            m_ctx->logs->start(rt.uid, container.name);
+    }
+    m_adopted.insert(rt.uid);
+    m_pods.insert(rt.uid, rt);
+    return true;
 }
 
 void Kubelet::admit(const QJsonObject &pod)

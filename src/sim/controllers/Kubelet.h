@@ -38,6 +38,7 @@ private:
     void syncPod(const QString &key);
     PodRuntime *runtime(const QString &uid);
     void admit(const QJsonObject &pod);
+    bool adoptRunning(const QJsonObject &pod);
     void advance(PodRuntime &pod);
     void startContainer(PodRuntime &pod, int index);
     void failPull(PodRuntime &pod, int index);
@@ -63,6 +64,9 @@ private:
     QHash<QString, PodRuntime> m_pods;            // by pod uid
     QHash<QString, QSet<QString>> m_imagesOnNode; // node -> images present
     QHash<QString, int> m_nextIp;                 // node -> last host octet handed out
+    // Pods found already Running (written straight into the store, e.g. the fleet
+    // profile): their stored status stands until the kubelet itself changes something.
+    QSet<QString> m_adopted;                      // pod uids
 };
 
 } // namespace fd::sim

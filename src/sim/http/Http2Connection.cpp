@@ -295,7 +295,8 @@ void Http2Connection::SessionDeleter::operator()(nghttp2_session *session) const
     nghttp2_session_del(session);
 }
 
-Http2Connection::Http2Connection(QTcpSocket *socket, HttpHandler *handler, qint64 maxBodyBytes, QObject *parent)
+Http2Connection::Http2Connection(QTcpSocket *socket, HttpHandler *handler, qint64 maxBodyBytes, QObject *parent,
+                                 std::uint32_t maxConcurrentStreams)
     : QObject(parent), m_socket(socket), m_handler(handler), m_maxBodyBytes(maxBodyBytes),
       m_idleTimer(new QTimer(this))
 {
@@ -330,7 +331,7 @@ Http2Connection::Http2Connection(QTcpSocket *socket, HttpHandler *handler, qint6
 
     if (rv == 0) {
         const nghttp2_settings_entry settings[] = {
-            {NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, MaxConcurrentStreams},
+            {NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, maxConcurrentStreams},
             {NGHTTP2_SETTINGS_INITIAL_WINDOW_SIZE, static_cast<std::uint32_t>(StreamWindowBytes)},
             {NGHTTP2_SETTINGS_MAX_FRAME_SIZE, MaxFrameBytes},
             {NGHTTP2_SETTINGS_MAX_HEADER_LIST_SIZE, MaxHeaderListBytes},

@@ -41,8 +41,10 @@ public:
     // does not read must not make the server buffer without bound.
     static constexpr qint64 SocketHighWaterBytes = 512 * 1024;
 
+    // maxConcurrentStreams: SETTINGS_MAX_CONCURRENT_STREAMS (tests lower it to make a client
+    // exceed it on a fresh connection, before the SETTINGS arrive: REFUSED_STREAM).
     Http2Connection(QTcpSocket *socket, HttpHandler *handler, qint64 maxBodyBytes,
-                    QObject *parent = nullptr);
+                    QObject *parent = nullptr, std::uint32_t maxConcurrentStreams = MaxConcurrentStreams);
     ~Http2Connection() override;
 
     // Graceful close: GOAWAY(NO_ERROR) naming the last stream accepted; running streams may

@@ -91,7 +91,8 @@ void HttpServer::startConnection(QTcpSocket *socket)
     connect(socket, &QObject::destroyed, this, [this] { --m_connections; });
     auto *ssl = qobject_cast<QSslSocket *>(socket);
     const bool http2 = ssl && ssl->sslConfiguration().nextNegotiatedProtocol() == QSslConfiguration::ALPNProtocolHTTP2;
-    QObject *connection = http2 ? static_cast<QObject *>(new Http2Connection(socket, m_handler, MaxRequestBodyBytes))
+    QObject *connection = http2 ? static_cast<QObject *>(new Http2Connection(socket, m_handler, MaxRequestBodyBytes,
+                                                                                 nullptr, m_http2MaxStreams))
                                 : new Http1Connection(socket, m_handler, MaxRequestBodyBytes);
     // The connection object owns the socket and deletes itself when the socket closes.
     connection->setParent(this);

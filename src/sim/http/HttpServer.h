@@ -31,6 +31,8 @@ public:
     ~HttpServer() override;
 
     void setTlsIdentity(const TlsServerIdentity &identity);
+    // HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS of new connections (kube-apiserver: 100).
+    void setHttp2MaxConcurrentStreams(quint32 streams) { m_http2MaxStreams = streams; }
     // Listens on address:port (port 0 = any free port). Returns false with errorString().
     bool listen(const QHostAddress &address, quint16 port);
     void close();
@@ -53,6 +55,7 @@ private:
     std::optional<TlsServerIdentity> m_tls;
     QHostAddress m_address;
     int m_connections = 0;
+    quint32 m_http2MaxStreams = 100;
 };
 
 } // namespace fd::sim
