@@ -1,0 +1,104 @@
+#pragma once
+
+#include "fission/ClusterState.h"
+#include "fission/FissionTypes.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace fd::fission {
+
+// Typed Fission objects of one cluster, parsed once per object version: refresh() re-reads a kind
+// from the ClusterState and parses only objects whose resourceVersion changed, so rules that run
+// on every delta batch do not re-parse ten thousand Functions each time.
+template<typename T>
+class TypedList
+{
+public:
+    // Returns true when anything changed.
+    bool refresh(const QList<fd::kube::KubeObject> &objects, T (*parse)(const fd::kube::KubeObject &))
+    {
+        QHash<QString, qsizetype> old;
+        old.swap(m_byKey);
+        m_byNamespace.clear();
+        QList<T> previous;
+        previous.swap(m_items);
+        bool changed = old.size() != objects.size();
+        m_items.reserve(objects.size());
+        for (const fd::kube::KubeObject &o : objects) {
+            const QString key = o.key();
+            const auto it = old.constFind(key);
+            if (it != old.cend()) {
+                T &cached = previous[*it];
+                if (cached.object.isSharedWith(o) || cached.object.resourceVersion() == o.resourceVersion()) {
+                    m_byKey.insert(key, m_items.size());
+                    m_items.append(std::move(cached));
+                    continue;
+                }
+            }
+            changed = true;
+            m_byKey.insert(key, m_items.size());
+            m_items.append(parse(o));
+        }
+        for (qsizetype i = 0; i < m_items.size(); ++i)
+            m_byNamespace[m_items[i].namespaceName()].append(i);
+        return changed;
+    }
+
+    const QList<T> &items() const { return m_items; }
+    const T *get(const QString &namespaceName, const QString &name) const
+    {
+        const auto it = m_byKey.constFind(namespaceName.isEmpty() ? name : namespaceName + u'/' + name);
+        return it == m_byKey.cend() ? nullptr : &m_items[*it];
+    }
+    QList<const T *> inNamespace(const QString &namespaceName) const
+    {
+        QList<const T *> out;
+        for (qsizetype i : m_byNamespace.value(namespaceName))
+            out.append(&m_items[i]);
+        return out;
+    }
+
+private:
+    QList<T> m_items;
+    QHash<QString, qsizetype> m_byKey;
+    QHash<QString, QList<qsizetype>> m_byNamespace;
+};
+
+class FissionIndex
+{
+public:
+    // Re-reads the kinds that changed (or all); returns true when any typed object changed.
+    bool refresh(const ClusterState &state, const GroupResource &gr);
+    bool refreshAll(const ClusterState &state);
+
+    const TypedList<Environment> &environments() const { return m_environments; }
+    const TypedList<Package> &packages() const { return m_packages; }
+    const TypedList<Function> &functions() const { return m_functions; }
+    const TypedList<HttpTrigger> &httpTriggers() const { return m_httpTriggers; }
+    const TypedList<TimeTrigger> &timeTriggers() const { return m_timeTriggers; }
+    const TypedList<MessageQueueTrigger> &messageQueueTriggers() const { return m_mqTriggers; }
+    const TypedList<KubernetesWatchTrigger> &watchTriggers() const { return m_watchTriggers; }
+    const TypedList<FissionTenant> &tenants() const { return m_tenants; }
+    // CanaryConfigs and the kinds newer than 1.27.0, kept generically.
+    const TypedList<GenericFissionObject> &others(const GroupResource &gr) const;
+
+    // Every trigger of the four kinds, as its common part.
+    QList<const Trigger *> allTriggers() const;
+
+    static bool isIndexed(const GroupResource &gr);
+
+private:
+    TypedList<Environment> m_environments;
+    TypedList<Package> m_packages;
+    TypedList<Function> m_functions;
+    TypedList<HttpTrigger> m_httpTriggers;
+    TypedList<TimeTrigger> m_timeTriggers;
+    TypedList<MessageQueueTrigger> m_mqTriggers;
+    TypedList<KubernetesWatchTrigger> m_watchTriggers;
+    TypedList<FissionTenant> m_tenants;
+    QHash<GroupResource, TypedList<GenericFissionObject>> m_others;
+};
+
+} // namespace fd::fission
