@@ -354,7 +354,11 @@ SyncResult syncInformers(const QUrl &server)
                         cb(p);
                     });
                 }
-                std::unique_ptr<SourceCall> watch(const WatchStreamOptions &o, WatchHandlers h) override { return inner->watch(o, std::move(h)); }
+                std::unique_ptr<SourceCall> watch(const WatchStreamOptions &o, WatchHandlers h) override {
+                    std::printf("%s watch sent %lld\n", qPrintable(id), static_cast<long long>(t->elapsed()));
+                    auto opened = h.opened;
+                    h.opened = [opened, this] { std::printf("%s watch opened %lld\n", qPrintable(id), static_cast<long long>(t->elapsed())); if (opened) opened(); };
+                    return inner->watch(o, std::move(h)); }
                 QString describe() const override { return inner->describe(); }
             };
             auto timed = std::make_unique<Timed>();
