@@ -5,95 +5,95 @@
     <name>CliText</name>
     <message>
         <source>List the kubeconfig contexts and check that each one can be used</source>
-        <translation type="unfinished">列出 kubeconfig 中的上下文，并检查每个上下文是否可用</translation>
+        <translation>列出 kubeconfig 中的上下文，并检查每个上下文是否可用</translation>
     </message>
     <message>
         <source>Output format: table (default) or json.</source>
-        <translation type="unfinished">输出格式：table（默认）或 json。</translation>
+        <translation>输出格式：table（默认）或 json。</translation>
     </message>
     <message>
         <source>Read only this kubeconfig file (instead of KUBECONFIG or ~/.kube/config).</source>
-        <translation type="unfinished">只读取此 kubeconfig 文件（而不是 KUBECONFIG 或 ~/.kube/config）。</translation>
+        <translation>只读取此 kubeconfig 文件（而不是 KUBECONFIG 或 ~/.kube/config）。</translation>
     </message>
     <message>
         <source>Do not run exec credential plugins.</source>
-        <translation type="unfinished">不运行 exec 凭据插件。</translation>
+        <translation>不运行 exec 凭据插件。</translation>
     </message>
     <message>
         <source>Timeout for each exec plugin, in seconds (default 30).</source>
-        <translation type="unfinished">每个 exec 插件的超时时间，单位为秒（默认 30）。</translation>
+        <translation>每个 exec 插件的超时时间，单位为秒（默认 30）。</translation>
     </message>
     <message>
         <source>Print every problem and warning.</source>
-        <translation type="unfinished">输出所有问题和警告。</translation>
+        <translation>输出所有问题和警告。</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished">显示此帮助。</translation>
+        <translation>显示此帮助。</translation>
     </message>
     <message>
         <source>Run &apos;fission-desk-cli contexts --help&apos; for usage.</source>
-        <translation type="unfinished">运行 &apos;fission-desk-cli contexts --help&apos; 查看用法。</translation>
+        <translation>运行 &apos;fission-desk-cli contexts --help&apos; 查看用法。</translation>
     </message>
     <message>
         <source>unexpected argument: %1</source>
-        <translation type="unfinished">意外的参数：%1</translation>
+        <translation>意外的参数：%1</translation>
     </message>
     <message>
         <source>unknown output format &quot;%1&quot; (use table or json)</source>
-        <translation type="unfinished">未知的输出格式 &quot;%1&quot;（请使用 table 或 json）</translation>
+        <translation>未知的输出格式 &quot;%1&quot;（请使用 table 或 json）</translation>
     </message>
     <message>
         <source>--exec-timeout must be a number of seconds between 0 and 3600</source>
-        <translation type="unfinished">--exec-timeout 必须是 0 到 3600 之间的秒数</translation>
+        <translation>--exec-timeout 必须是 0 到 3600 之间的秒数</translation>
     </message>
     <message>
         <source>--kubeconfig needs a file name</source>
-        <translation type="unfinished">--kubeconfig 需要指定文件名</translation>
+        <translation>--kubeconfig 需要指定文件名</translation>
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：%1</translation>
     </message>
     <message>
         <source>broken: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>损坏：%1</translation>
     </message>
     <message>
         <source> (+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>（另有 %1 项）</translation>
     </message>
     <message>
         <source>the cluster or user could not be resolved</source>
-        <translation type="unfinished">无法解析集群或用户</translation>
+        <translation>无法解析集群或用户</translation>
     </message>
     <message>
         <source>exec: credential ok (expires %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>exec：凭据有效（%1 过期）</translation>
     </message>
     <message>
         <source>exec: credential ok (no expiry)</source>
-        <translation type="unfinished"></translation>
+        <translation>exec：凭据有效（无过期时间）</translation>
     </message>
     <message>
         <source>exec: %1</source>
-        <translation type="unfinished">exec：%1</translation>
+        <translation>exec：%1</translation>
     </message>
     <message>
         <source>exec: not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>exec：未检查</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>context %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文 %1：%2</translation>
     </message>
     <message>
         <source>no contexts in %1</source>
-        <translation type="unfinished">%1 中没有上下文</translation>
+        <translation>%1 中没有上下文</translation>
     </message>
 </context>
 <context>
@@ -116,198 +116,916 @@
     </message>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：%1</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
     <name>fd::fission</name>
     <message>
         <source>expected a string</source>
-        <translation type="unfinished"></translation>
+        <translation>应为字符串</translation>
     </message>
     <message>
         <source>expected a number</source>
-        <translation type="unfinished"></translation>
+        <translation>应为数字</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 true 或 false</translation>
     </message>
     <message>
         <source>expected a list</source>
-        <translation type="unfinished"></translation>
+        <translation>应为列表</translation>
     </message>
     <message>
         <source>expected a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>应为字符串列表</translation>
     </message>
     <message>
         <source>expected an object</source>
-        <translation type="unfinished"></translation>
+        <translation>应为对象</translation>
     </message>
     <message>
         <source>a condition has no type</source>
-        <translation type="unfinished"></translation>
+        <translation>某个条件没有 type</translation>
     </message>
     <message>
         <source>unknown archive type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的归档类型“%1”</translation>
     </message>
     <message>
         <source>an archive of type url needs a url</source>
-        <translation type="unfinished"></translation>
+        <translation>url 类型的归档需要 url</translation>
     </message>
     <message>
         <source>only sha256 checksums are supported</source>
-        <translation type="unfinished"></translation>
+        <translation>仅支持 sha256 校验和</translation>
     </message>
     <message>
         <source>the environment has no runtime image</source>
-        <translation type="unfinished"></translation>
+        <translation>该环境没有运行时镜像</translation>
     </message>
     <message>
         <source>version must be 1, 2 or 3 (found %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>version 必须为 1、2 或 3（实际为 %1）</translation>
     </message>
     <message>
         <source>the pool size cannot be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>池大小不能为负数</translation>
     </message>
     <message>
         <source>must be &quot;single&quot; or &quot;infinite&quot; (found &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须为“single”或“infinite”（实际为“%1”）</translation>
     </message>
     <message>
         <source>unknown build status &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的构建状态“%1”</translation>
     </message>
     <message>
         <source>the package names no environment</source>
-        <translation type="unfinished"></translation>
+        <translation>该包未指定环境</translation>
     </message>
     <message>
         <source>the environment must be in the package&apos;s own namespace (%1, not %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>环境必须位于包自身的命名空间中（应为 %1，而不是 %2）</translation>
     </message>
     <message>
         <source>the package has neither a source nor a deployment archive</source>
-        <translation type="unfinished"></translation>
+        <translation>该包既没有源码归档，也没有部署归档</translation>
     </message>
     <message>
         <source>unknown executor type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的执行器类型“%1”</translation>
     </message>
     <message>
         <source>a function with the container executor needs a pod spec</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 container 执行器的函数需要 Pod spec</translation>
     </message>
     <message>
         <source>the function names no environment</source>
-        <translation type="unfinished"></translation>
+        <translation>该函数未指定环境</translation>
     </message>
     <message>
         <source>the function names no package</source>
-        <translation type="unfinished"></translation>
+        <translation>该函数未指定包</translation>
     </message>
     <message>
         <source>MinScale must be between 0 and MaxScale</source>
-        <translation type="unfinished"></translation>
+        <translation>MinScale 必须介于 0 和 MaxScale 之间</translation>
     </message>
     <message>
         <source>unknown function reference type &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的函数引用类型“%1”</translation>
     </message>
     <message>
         <source>no function weights are given</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定函数权重</translation>
     </message>
     <message>
         <source>the trigger names no function</source>
-        <translation type="unfinished"></translation>
+        <translation>该触发器未指定函数</translation>
     </message>
     <message>
         <source>the trigger has neither a relative URL nor a prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>该触发器既没有相对 URL，也没有前缀</translation>
     </message>
     <message>
         <source>the URL path must start with /</source>
-        <translation type="unfinished"></translation>
+        <translation>URL 路径必须以 / 开头</translation>
     </message>
     <message>
         <source>the time trigger has no cron schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>该定时触发器没有 cron 计划</translation>
     </message>
     <message>
         <source>the message queue trigger has no topic</source>
-        <translation type="unfinished"></translation>
+        <translation>该消息队列触发器没有 topic</translation>
     </message>
     <message>
         <source>the watch trigger names no object type</source>
-        <translation type="unfinished"></translation>
+        <translation>该 watch 触发器未指定对象类型</translation>
     </message>
     <message>
         <source>the tenant names no namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>该租户未指定命名空间</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>legacy (namespaces from Helm values)</source>
-        <translation type="unfinished"></translation>
+        <translation>legacy（命名空间来自 Helm 值）</translation>
     </message>
     <message>
         <source>static (namespaces from Helm values)</source>
-        <translation type="unfinished"></translation>
+        <translation>static（命名空间来自 Helm 值）</translation>
     </message>
     <message>
         <source>dynamic (FissionTenants)</source>
-        <translation type="unfinished"></translation>
+        <translation>dynamic（FissionTenant）</translation>
     </message>
     <message>
         <source>cluster (every namespace)</source>
-        <translation type="unfinished"></translation>
+        <translation>cluster（所有命名空间）</translation>
     </message>
     <message>
         <source>Deployments cannot be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出 Deployment：%1</translation>
     </message>
     <message>
         <source>Deployments have not been read yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未读取 Deployment</translation>
     </message>
     <message>
         <source>Deployments can be read only in some namespaces and none of them holds Fission&apos;s control plane</source>
-        <translation type="unfinished"></translation>
+        <translation>只能在部分命名空间中读取 Deployment，而其中没有任何一个包含 Fission 的控制平面</translation>
     </message>
     <message>
         <source>served</source>
-        <translation type="unfinished"></translation>
+        <translation>已服务</translation>
     </message>
     <message>
         <source>not watched</source>
-        <translation type="unfinished"></translation>
+        <translation>未监视</translation>
     </message>
     <message>
         <source>partially served (rollout)</source>
-        <translation type="unfinished"></translation>
+        <translation>部分服务（滚动更新中）</translation>
     </message>
     <message>
         <source>onboarding</source>
-        <translation type="unfinished"></translation>
+        <translation>接入中</translation>
     </message>
     <message>
         <source>terminating</source>
-        <translation type="unfinished"></translation>
+        <translation>终止中</translation>
     </message>
     <message>
         <source>namespace missing</source>
-        <translation type="unfinished"></translation>
+        <translation>命名空间不存在</translation>
+    </message>
+    <message numerus="yes">
+        <source>readable only in %n namespace(s)</source>
+        <translation>
+            <numerusform>仅在 %n 个命名空间中可读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>不可读</translation>
+    </message>
+    <message>
+        <source>Cannot fully check: %1</source>
+        <translation>无法完整检查：%1</translation>
+    </message>
+    <message>
+        <source>This check needs to read %1, which your credentials do not fully allow. It reports nothing it cannot prove, so problems of this kind may go unreported.</source>
+        <translation>此检查需要读取 %1，但您的凭据不完全允许。它不会报告任何无法证实的内容，因此此类问题可能不会被报告。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %1 to the Helm values (restarts %n Deployment(s))</source>
+        <translation>
+            <numerusform>将 %1 添加到 Helm 值中（将重启 %n 个 Deployment）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create a FissionTenant for %1 (no restart)</source>
+        <translation>为 %1 创建 FissionTenant（无需重启）</translation>
+    </message>
+    <message>
+        <source>Remove the label fission.io/enabled=false from %1</source>
+        <translation>从 %1 移除标签 fission.io/enabled=false</translation>
+    </message>
+    <message>
+        <source>Rebuild package %1</source>
+        <translation>重新构建包 %1</translation>
+    </message>
+    <message>
+        <source>Open logs (%1)</source>
+        <translation>打开日志（%1）</translation>
+    </message>
+    <message>
+        <source>Open logs of %1</source>
+        <translation>打开 %1 的日志</translation>
+    </message>
+    <message>
+        <source>Create namespace %1</source>
+        <translation>创建命名空间 %1</translation>
+    </message>
+    <message>
+        <source>Create a FissionTenant for %1</source>
+        <translation>为 %1 创建 FissionTenant</translation>
+    </message>
+    <message>
+        <source>Remove the finalizers of %1</source>
+        <translation>移除 %1 的 finalizers</translation>
+    </message>
+    <message>
+        <source>Roll release %1 back to revision %2</source>
+        <translation>将 Helm 发布 %1 回滚到修订版本 %2</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>显示 %1</translation>
+    </message>
+    <message>
+        <source>no revision of release %1 could be read</source>
+        <translation>无法读取 Helm 发布 %1 的任何修订版本</translation>
+    </message>
+    <message>
+        <source>Package builds that failed</source>
+        <translation>构建失败的包</translation>
+    </message>
+    <message>
+        <source>The build of package %1 failed</source>
+        <translation>包 %1 构建失败</translation>
+    </message>
+    <message>
+        <source>Function %1 cannot run: its package did not build</source>
+        <translation>函数 %1 无法运行：其包未能构建</translation>
+    </message>
+    <message>
+        <source>Environment %1 does not exist, so buildermgr cannot build the package.</source>
+        <translation>环境 %1 不存在，因此 buildermgr 无法构建该包。</translation>
+    </message>
+    <message>
+        <source>The builder of environment %1 never became Ready, so buildermgr gave up waiting (Fission 1.20 waits about 16 to 27 minutes). Check the builder pod&apos;s status and events.</source>
+        <translation>环境 %1 的构建器始终未变为 Ready，因此 buildermgr 放弃了等待（Fission 1.20 大约等待 16 到 27 分钟）。请检查构建器 Pod 的状态和事件。</translation>
+    </message>
+    <message>
+        <source>The builder could not fetch the source archive. Archives of 256 KiB or more live in storagesvc; if the package was created while its namespace was not watched, the archive pruner may have deleted it. Otherwise check storagesvc and the builder&apos;s access to it.</source>
+        <translation>构建器无法获取源码归档。256 KiB 及以上的归档存放在 storagesvc 中；如果该包是在其命名空间未被监视时创建的，归档清理器可能已将其删除。否则请检查 storagesvc 以及构建器对它的访问。</translation>
+    </message>
+    <message>
+        <source>The build ran, but uploading its result to storagesvc failed.</source>
+        <translation>构建已运行，但将结果上传到 storagesvc 失败。</translation>
+    </message>
+    <message>
+        <source>The package has neither a source nor a deployment archive.</source>
+        <translation>该包既没有源码归档，也没有部署归档。</translation>
+    </message>
+    <message>
+        <source>the environment&apos;s build command</source>
+        <translation>环境的构建命令</translation>
+    </message>
+    <message>
+        <source>The build command (%1) failed. The build log&apos;s relevant lines are shown below.</source>
+        <translation>构建命令（%1）失败。下方显示了构建日志中的相关行。</translation>
+    </message>
+    <message>
+        <source>Package builds pending or running for too long in served namespaces</source>
+        <translation>受服务命名空间中等待或运行时间过长的包构建</translation>
+    </message>
+    <message numerus="yes">
+        <source>Package %1 has been building for %n minute(s)</source>
+        <translation>
+            <numerusform>包 %1 已构建 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Package %1 has been waiting to build for %n minute(s)</source>
+        <translation>
+            <numerusform>包 %1 已等待构建 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Environment %1 does not exist, so no builder can build the package.</source>
+        <translation>环境 %1 不存在，因此没有构建器能够构建该包。</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>buildermgr has not created a builder for environment %1: there is no Deployment labelled owner=buildermgr,envName=%1 for its current version in namespace %2. buildermgr&apos;s log says why.</source>
+        <translation>buildermgr 尚未为环境 %1 创建构建器：命名空间 %2 中没有与其当前版本对应、带有标签 owner=buildermgr,envName=%1 的 Deployment。原因请查看 buildermgr 的日志。</translation>
+    </message>
+    <message>
+        <source>The builder Deployment %1 has no pods%2, so nothing can run the build.</source>
+        <translation>构建器 Deployment %1 没有 Pod%2，因此无法运行构建。</translation>
+    </message>
+    <message>
+        <source>The builder pod %1 is not Ready%2, so the build cannot start.</source>
+        <translation>构建器 Pod %1 未处于 Ready 状态%2，因此构建无法开始。</translation>
+    </message>
+    <message>
+        <source>The builder is Ready, but the build has not finished. If buildermgr restarted during the build, Fission 1.20 leaves the package running for ever; rebuilding starts over.</source>
+        <translation>构建器已 Ready，但构建尚未完成。如果 buildermgr 在构建期间重启，Fission 1.20 会让该包永远停留在 running 状态；重新构建会从头开始。</translation>
+    </message>
+    <message>
+        <source>The builder is Ready, but buildermgr has not started the build. buildermgr&apos;s log says why.</source>
+        <translation>构建器已 Ready，但 buildermgr 尚未开始构建。原因请查看 buildermgr 的日志。</translation>
+    </message>
+    <message>
+        <source>Environment builders that are not Ready</source>
+        <translation>未处于 Ready 状态的环境构建器</translation>
+    </message>
+    <message>
+        <source>The builder of environment %1 is not Ready</source>
+        <translation>环境 %1 的构建器未处于 Ready 状态</translation>
+    </message>
+    <message>
+        <source>its Deployment has no pods</source>
+        <translation>其 Deployment 没有 Pod</translation>
+    </message>
+    <message>
+        <source>pod %1 has not become Ready</source>
+        <translation>Pod %1 尚未变为 Ready</translation>
+    </message>
+    <message>
+        <source>buildermgr builds packages of environment %1 in its builder pod, which is not Ready: %2. Builds of this environment wait (Fission 1.20 fails them after a long timeout).</source>
+        <translation>buildermgr 在环境 %1 的构建器 Pod 中构建其包，但该 Pod 未处于 Ready 状态：%2。此环境的构建将等待（Fission 1.20 会在较长超时后将其判为失败）。</translation>
+    </message>
+    <message>
+        <source>Package %1 cannot build until the builder is Ready</source>
+        <translation>在构建器 Ready 之前，包 %1 无法构建</translation>
+    </message>
+    <message>
+        <source>Source packages whose environment has no builder</source>
+        <translation>环境没有构建器的源码包</translation>
+    </message>
+    <message>
+        <source>Package %1 needs a build, but environment %2 has no builder</source>
+        <translation>包 %1 需要构建，但环境 %2 没有构建器</translation>
+    </message>
+    <message>
+        <source>Package %1 has a source archive, which a builder must turn into a deployment archive, but environment %2 has %3. Nothing will build this package: give the environment a builder image (and version 2 or 3), or create the package from a deployment archive.</source>
+        <translation>包 %1 有源码归档，需要构建器将其转换为部署归档，但环境 %2 %3。没有任何组件会构建此包：请为该环境指定构建器镜像（并使用 version 2 或 3），或从部署归档创建该包。</translation>
+    </message>
+    <message>
+        <source>version 1, which has no builder support</source>
+        <translation>为 version 1，不支持构建器</translation>
+    </message>
+    <message>
+        <source>no builder image</source>
+        <translation>没有构建器镜像</translation>
+    </message>
+    <message>
+        <source>Package archives in storagesvc that its pruner may delete</source>
+        <translation>storagesvc 中可能被其清理器删除的包归档</translation>
+    </message>
+    <message numerus="yes">
+        <source>storagesvc&apos;s pruner may delete the archives of %n package(s) in %1</source>
+        <translation>
+            <numerusform>storagesvc 的清理器可能会删除 %1 中 %n 个包的归档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>storagesvc&apos;s archive pruner (on by default, every 60 minutes) deletes every stored archive older than a minute that no Package in the namespaces storagesvc watches refers to. Namespace %1 is not among them, so these archives can vanish at any time; a later build, or a function pod fetching its code, then fails.</source>
+        <translation>storagesvc 的归档清理器（默认开启，每 60 分钟运行一次）会删除所有存储超过一分钟、且未被 storagesvc 所监视命名空间中任何 Package 引用的归档。命名空间 %1 不在其中，因此这些归档随时可能消失；之后的构建或获取代码的函数 Pod 将会失败。</translation>
+    </message>
+    <message>
+        <source> %1 is onboarded through a FissionTenant, which storagesvc does not read: it knows only the namespaces of the Helm values (inferred from Fission&apos;s source).</source>
+        <translation> %1 是通过 FissionTenant 接入的，而 storagesvc 不读取 FissionTenant：它只知道 Helm 值中的命名空间（根据 Fission 源码推断）。</translation>
+    </message>
+    <message>
+        <source> (tenancy mode %1)</source>
+        <translation>（租户模式 %1）</translation>
+    </message>
+    <message>
+        <source>no function pods are created or specialized</source>
+        <translation>不会创建或特化任何函数 Pod</translation>
+    </message>
+    <message>
+        <source>no function can be called</source>
+        <translation>无法调用任何函数</translation>
+    </message>
+    <message>
+        <source>no package is built</source>
+        <translation>不会构建任何包</translation>
+    </message>
+    <message>
+        <source>archives cannot be uploaded or fetched</source>
+        <translation>无法上传或获取归档</translation>
+    </message>
+    <message>
+        <source>creating or changing Fission objects fails (the webhooks&apos; failure policy is Fail)</source>
+        <translation>创建或修改 Fission 对象会失败（webhook 的 failurePolicy 为 Fail）</translation>
+    </message>
+    <message>
+        <source>no FissionTenant is onboarded or cleaned up</source>
+        <translation>不会接入或清理任何 FissionTenant</translation>
+    </message>
+    <message>
+        <source>time triggers do not fire</source>
+        <translation>定时触发器不会触发</translation>
+    </message>
+    <message>
+        <source>Kubernetes watch triggers do not fire</source>
+        <translation>Kubernetes watch 触发器不会触发</translation>
+    </message>
+    <message>
+        <source>message queue triggers do not fire</source>
+        <translation>消息队列触发器不会触发</translation>
+    </message>
+    <message>
+        <source>its part of Fission stops working</source>
+        <translation>它负责的 Fission 功能将停止工作</translation>
+    </message>
+    <message>
+        <source>Control-plane Deployments configured with different namespace lists</source>
+        <translation>配置了不同命名空间列表的控制平面 Deployment</translation>
+    </message>
+    <message>
+        <source>Fission&apos;s components in %1 watch different namespaces</source>
+        <translation>%1 中的 Fission 组件监视的命名空间不同</translation>
+    </message>
+    <message>
+        <source>%1 watch %2</source>
+        <translation>%1 监视 %2</translation>
+    </message>
+    <message>
+        <source>Each Fission process reads its namespace list once at start-up, and Helm renders the same list into all of them. Here the pod templates differ: %1. A namespace in one list but not in another is half served (for example routed but never built). This usually follows a hand edit or an upgrade that stopped half way.</source>
+        <translation>每个 Fission 进程在启动时读取一次其命名空间列表，Helm 会向所有进程渲染相同的列表。而这里的 Pod 模板互不相同：%1。只在一个列表中而不在另一个列表中的命名空间只得到部分服务（例如能路由但从不构建）。这通常是手动编辑或升级中途停止所致。</translation>
+    </message>
+    <message>
+        <source>Control-plane rollouts in progress or stuck</source>
+        <translation>正在进行或卡住的控制平面滚动更新</translation>
+    </message>
+    <message>
+        <source>still runs the previous namespace list</source>
+        <translation>仍在使用之前的命名空间列表运行</translation>
+    </message>
+    <message>
+        <source> Pods %1 still run with the previous namespace list.</source>
+        <translation> Pod %1 仍在使用之前的命名空间列表运行。</translation>
+    </message>
+    <message>
+        <source>The rollout of %1 is stuck</source>
+        <translation>%1 的滚动更新卡住了</translation>
+    </message>
+    <message>
+        <source>The Deployment&apos;s progress deadline passed before its new pods became available.</source>
+        <translation>在新 Pod 变为可用之前，Deployment 的进度期限（progress deadline）已过。</translation>
+    </message>
+    <message>
+        <source>A new pod of %1 cannot start: %2.</source>
+        <translation>%1 的一个新 Pod 无法启动：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is rolling out (%2 of %3 pods updated)</source>
+        <translation>%1 正在滚动更新（已更新 %2/%3 个 Pod）</translation>
+    </message>
+    <message>
+        <source>Kubernetes is replacing the pods of %1 with ones built from its current template. Until it finishes, old and new processes may watch different namespaces.</source>
+        <translation>Kubernetes 正在用按当前模板创建的 Pod 替换 %1 的 Pod。在完成之前，新旧进程监视的命名空间可能不同。</translation>
+    </message>
+    <message>
+        <source>Control-plane pods that crash or cannot start</source>
+        <translation>崩溃或无法启动的控制平面 Pod</translation>
+    </message>
+    <message>
+        <source>Pods of %1 are failing</source>
+        <translation>%1 的 Pod 出现故障</translation>
+    </message>
+    <message>
+        <source>%1. While no pod of %2 runs, %3.</source>
+        <translation>%1。在 %2 没有 Pod 运行期间，%3。</translation>
+    </message>
+    <message>
+        <source>Control-plane Deployments without an available pod</source>
+        <translation>没有可用 Pod 的控制平面 Deployment</translation>
+    </message>
+    <message>
+        <source>%1 has no available pod</source>
+        <translation>%1 没有可用的 Pod</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 wants %n pod(s) but none is available, so %2.</source>
+        <translation>
+            <numerusform>%1 需要 %n 个 Pod，但没有一个可用，因此%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Control planes whose live namespace list differs from their Helm values</source>
+        <translation>实际命名空间列表与 Helm 值不一致的控制平面</translation>
+    </message>
+    <message>
+        <source>The control plane does not run with the Helm values of release %1</source>
+        <translation>控制平面未按 Helm 发布 %1 的值运行</translation>
+    </message>
+    <message>
+        <source>Revision %1 of release %2 (deployed) renders the watched namespaces %3, but the control plane&apos;s pod templates say %4.</source>
+        <translation>Helm 发布 %2 的修订版本 %1（deployed）渲染出的监视命名空间为 %3，但控制平面的 Pod 模板为 %4。</translation>
+    </message>
+    <message>
+        <source> Tenancy mode: %1 in the values, %2 running.</source>
+        <translation> 租户模式：值中为 %1，实际运行为 %2。</translation>
+    </message>
+    <message>
+        <source> The latest revision %1 failed: that upgrade applied part of its changes and stopped.</source>
+        <translation> 最新修订版本 %1 失败：该次升级只应用了部分更改就停止了。</translation>
+    </message>
+    <message>
+        <source> The running processes are the truth: they watch %1. A new upgrade (or a rollback to revision %2) makes the two agree.</source>
+        <translation> 以正在运行的进程为准：它们监视 %1。重新升级（或回滚到修订版本 %2）可使两者一致。</translation>
+    </message>
+    <message>
+        <source>Helm operations on Fission&apos;s release that are running or crashed</source>
+        <translation>正在运行或已崩溃的 Fission Helm 发布操作</translation>
+    </message>
+    <message>
+        <source>A Helm operation on release %1 never finished</source>
+        <translation>Helm 发布 %1 上的一次 Helm 操作始终未完成</translation>
+    </message>
+    <message>
+        <source>A Helm operation on release %1 is running</source>
+        <translation>Helm 发布 %1 上有一个 Helm 操作正在运行</translation>
+    </message>
+    <message>
+        <source>Revision %1 of release %2 has been %3 since %4. The helm process that started it is gone; Helm now refuses every upgrade with &quot;another operation (install/upgrade/rollback) is in progress&quot;. Rolling back ends the pending revision.</source>
+        <translation>Helm 发布 %2 的修订版本 %1 自 %4 起一直处于 %3 状态。启动它的 helm 进程已不存在；Helm 现在会以“another operation (install/upgrade/rollback) is in progress”拒绝所有升级。回滚可结束该挂起的修订版本。</translation>
+    </message>
+    <message>
+        <source>Revision %1 of release %2 is %3: an install, upgrade or rollback is under way.</source>
+        <translation>Helm 发布 %2 的修订版本 %1 处于 %3 状态：正在进行安装、升级或回滚。</translation>
+    </message>
+    <message>
+        <source>Failed Helm operations on Fission&apos;s release</source>
+        <translation>失败的 Fission Helm 发布操作</translation>
+    </message>
+    <message>
+        <source>The last Helm operation on release %1 failed</source>
+        <translation>Helm 发布 %1 上的最近一次 Helm 操作失败</translation>
+    </message>
+    <message>
+        <source>Revision %1 failed (%2). Revision %3 is still the deployed one.</source>
+        <translation>修订版本 %1 失败（%2）。当前部署的仍是修订版本 %3。</translation>
+    </message>
+    <message>
+        <source>Revision %1 failed (%2) and no revision is deployed.</source>
+        <translation>修订版本 %1 失败（%2），且没有已部署的修订版本。</translation>
+    </message>
+    <message>
+        <source>Helm values of release %1, revision %2</source>
+        <translation>Helm 发布 %1 修订版本 %2 的值</translation>
+    </message>
+    <message>
+        <source>Namespaces that hold Fission objects but that Fission does not watch</source>
+        <translation>包含 Fission 对象但未被 Fission 监视的命名空间</translation>
+    </message>
+    <message>
+        <source>no namespace</source>
+        <translation>无命名空间</translation>
+    </message>
+    <message>
+        <source>Fission does not watch namespace %1</source>
+        <translation>Fission 未监视命名空间 %1</translation>
+    </message>
+    <message>
+        <source> The API server accepted the objects in %1 (Fission&apos;s webhooks run in every namespace), but no Fission process acts on them: the router has no route for its functions, buildermgr never builds its packages, and the executor never creates its pods.</source>
+        <translation> API server 接受了 %1 中的对象（Fission 的 webhook 作用于所有命名空间），但没有任何 Fission 进程处理它们：router 没有其函数的路由，buildermgr 从不构建其包，executor 也从不创建其 Pod。</translation>
+    </message>
+    <message>
+        <source>Fission (release namespace %1, dynamic tenancy) serves the namespaces of its Helm values (%2) and those of Ready FissionTenants. Namespace %3 has neither a FissionTenant nor the label fission.io/enabled=true.</source>
+        <translation>Fission（发布命名空间 %1，dynamic 租户模式）服务于其 Helm 值中的命名空间（%2）以及处于 Ready 状态的 FissionTenant 的命名空间。命名空间 %3 既没有 FissionTenant，也没有标签 fission.io/enabled=true。</translation>
+    </message>
+    <message>
+        <source>In cluster tenancy Fission onboards every namespace except kube-system, kube-public, kube-node-lease, its own namespace %1 and namespaces labelled fission.io/enabled=false; %2 is one of these exceptions.</source>
+        <translation>在 cluster 租户模式下，Fission 会接入除 kube-system、kube-public、kube-node-lease、其自身命名空间 %1 以及带有标签 fission.io/enabled=false 的命名空间之外的所有命名空间；%2 属于这些例外之一。</translation>
+    </message>
+    <message>
+        <source>Fission&apos;s control plane (release namespace %1) watches only %2: the namespaces rendered from the Helm values defaultNamespace and additionalFissionNamespaces into each process&apos;s FISSION_RESOURCE_NAMESPACES, read once at start-up.</source>
+        <translation>Fission 的控制平面（发布命名空间 %1）只监视 %2：即由 Helm 值 defaultNamespace 和 additionalFissionNamespaces 渲染到每个进程的 FISSION_RESOURCE_NAMESPACES 中、并在启动时读取一次的命名空间。</translation>
+    </message>
+    <message>
+        <source> Namespace %1 is where Fission itself runs; it is not a tenant namespace unless it is listed.</source>
+        <translation> 命名空间 %1 是 Fission 自身运行的位置；除非被列出，否则它不是租户命名空间。</translation>
+    </message>
+    <message>
+        <source>holds %1</source>
+        <translation>包含 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is watched by only some of Fission&apos;s components</source>
+        <translation>命名空间 %1 仅被部分 Fission 组件监视</translation>
+    </message>
+    <message>
+        <source>Some control-plane Deployments list %1 in their namespace env and others do not (see control-plane-env-disagree). Serving it: %2. Not configured to: %3.</source>
+        <translation>部分控制平面 Deployment 在其命名空间环境变量中列出了 %1，其他的则没有（参见 control-plane-env-disagree）。正在服务它的：%2。未配置服务它的：%3。</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is only partly served while the control plane rolls out</source>
+        <translation>控制平面滚动更新期间，命名空间 %1 仅得到部分服务</translation>
+    </message>
+    <message>
+        <source>The control plane&apos;s pod templates list %1, but some running processes still use the previous namespace list. Serving it: %2. Not yet: %3. The symptoms below last until the rollout finishes.</source>
+        <translation>控制平面的 Pod 模板列出了 %1，但部分正在运行的进程仍使用之前的命名空间列表。正在服务它的：%2。尚未服务的：%3。以下症状会持续到滚动更新完成。</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is being dropped from the watched set</source>
+        <translation>命名空间 %1 正在被移出监视范围</translation>
+    </message>
+    <message>
+        <source>The control plane&apos;s pod templates no longer list %1, but some running processes still watch it until the rollout replaces them. Still watching: %2. No longer: %3.</source>
+        <translation>控制平面的 Pod 模板已不再列出 %1，但部分正在运行的进程在被滚动更新替换之前仍会监视它。仍在监视的：%2。已不再监视的：%3。</translation>
+    </message>
+    <message>
+        <source>The router answers 404 &quot;404 page not found&quot; for %1</source>
+        <translation>router 对 %1 返回 404“404 page not found”</translation>
+    </message>
+    <message>
+        <source>The router answers 404 for %1 %2 (HTTPTrigger %3)</source>
+        <translation>router 对 %1 %2 返回 404（HTTPTrigger %3）</translation>
+    </message>
+    <message>
+        <source>Package %1 stays pending: no builder picks it up</source>
+        <translation>包 %1 一直处于 pending 状态：没有构建器处理它</translation>
+    </message>
+    <message>
+        <source>Package %1 has no build status: no Fission process has looked at it</source>
+        <translation>包 %1 没有构建状态：没有任何 Fission 进程处理过它</translation>
+    </message>
+    <message>
+        <source>fission function logs/test for %1: &quot;no active pods found for function in namespace %2&quot;</source>
+        <translation>对 %1 执行 fission function logs/test：“no active pods found for function in namespace %2”</translation>
+    </message>
+    <message>
+        <source>Fission objects exist but no Fission control plane runs</source>
+        <translation>存在 Fission 对象但没有运行的 Fission 控制平面</translation>
+    </message>
+    <message>
+        <source>No Fission control plane found</source>
+        <translation>未找到 Fission 控制平面</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Fission object(s) exist in %1, but no Deployment labelled svc=executor runs in any namespace: nothing builds, routes or runs them. Fission may have been uninstalled (its CRDs and objects stay behind) or not installed yet.</source>
+        <translation>
+            <numerusform>%1 中存在 %n 个 Fission 对象，但没有任何命名空间中运行带有标签 svc=executor 的 Deployment：没有组件构建、路由或运行它们。Fission 可能已被卸载（其 CRD 和对象仍残留），或尚未安装。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More than one Fission control plane</source>
+        <translation>存在多个 Fission 控制平面</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Fission control planes run in this cluster</source>
+        <translation>
+            <numerusform>此集群中运行着 %n 个 Fission 控制平面</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fission runs in namespaces %1. Each control plane acts on every object in the namespaces it watches and installs its own cluster-wide webhooks.</source>
+        <translation>Fission 运行在命名空间 %1 中。每个控制平面都会处理其所监视命名空间中的所有对象，并安装各自的集群级 webhook。</translation>
+    </message>
+    <message>
+        <source> Namespaces %1 are watched by more than one of them: both build the same packages and create pods for the same functions, and they clash.</source>
+        <translation> 命名空间 %1 被其中多个控制平面监视：它们会构建相同的包、为相同的函数创建 Pod，从而产生冲突。</translation>
+    </message>
+    <message>
+        <source>Namespaces being deleted that still hold Fission objects</source>
+        <translation>正在删除但仍包含 Fission 对象的命名空间</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is stuck terminating</source>
+        <translation>命名空间 %1 卡在终止状态</translation>
+    </message>
+    <message>
+        <source>still holds %1</source>
+        <translation>仍包含 %1</translation>
+    </message>
+    <message>
+        <source>Namespace %1 has been terminating since %2 and still holds Fission objects. The namespace controller waits until every object in it is gone.</source>
+        <translation>命名空间 %1 自 %2 起一直处于终止状态，且仍包含 Fission 对象。命名空间控制器会一直等到其中所有对象都被删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Namespace %1 is being deleted, but %n object(s) in it carry Fission finalizers that only Fission&apos;s controllers remove, and no running Fission process watches this namespace. The deletion waits for ever. Clearing metadata.finalizers is the escape hatch (Fission then does not clean up what it created for them).</source>
+        <translation>
+            <numerusform>命名空间 %1 正在被删除，但其中 %n 个对象带有只能由 Fission 控制器移除的 Fission finalizer，而没有正在运行的 Fission 进程监视此命名空间。删除将永远等待。清除 metadata.finalizers 是最后的解决手段（此后 Fission 不会清理它为这些对象创建的资源）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Functions whose environment does not exist</source>
+        <translation>环境不存在的函数</translation>
+    </message>
+    <message>
+        <source>Function %1 uses environment %2, which does not exist</source>
+        <translation>函数 %1 使用的环境 %2 不存在</translation>
+    </message>
+    <message>
+        <source>The executor runs a function in a pod of its environment. Environment %1 does not exist in namespace %2, so function %3 cannot run: calls to it fail.</source>
+        <translation>executor 在函数所属环境的 Pod 中运行函数。命名空间 %2 中不存在环境 %1，因此函数 %3 无法运行：对它的调用会失败。</translation>
+    </message>
+    <message>
+        <source>Calls to %1 fail</source>
+        <translation>对 %1 的调用失败</translation>
+    </message>
+    <message>
+        <source>Functions whose package does not exist</source>
+        <translation>包不存在的函数</translation>
+    </message>
+    <message>
+        <source>Function %1 uses package %2, which does not exist</source>
+        <translation>函数 %1 使用的包 %2 不存在</translation>
+    </message>
+    <message>
+        <source>A function&apos;s code comes from its package. Package %1 does not exist in namespace %2, so function %3 has no code to run: calls to it fail.</source>
+        <translation>函数的代码来自其包。命名空间 %2 中不存在包 %1，因此函数 %3 没有可运行的代码：对它的调用会失败。</translation>
+    </message>
+    <message>
+        <source>Triggers whose function does not exist</source>
+        <translation>函数不存在的触发器</translation>
+    </message>
+    <message>
+        <source>%1 %2 points to function %3, which does not exist</source>
+        <translation>%1 %2 指向的函数 %3 不存在</translation>
+    </message>
+    <message>
+        <source>A trigger calls functions in its own namespace (%1). No function named %2 exists there, so whatever fires this trigger reaches nothing.</source>
+        <translation>触发器调用其自身命名空间（%1）中的函数。该命名空间中不存在名为 %2 的函数，因此无论什么触发此触发器，都不会到达任何函数。</translation>
+    </message>
+    <message>
+        <source>Requests to %1 %2 reach no function</source>
+        <translation>对 %1 %2 的请求不会到达任何函数</translation>
+    </message>
+    <message>
+        <source>the image %1 of container %2 cannot be pulled (%3)</source>
+        <translation>无法拉取容器 %2 的镜像 %1（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>container %1 keeps crashing (%n restart(s), last exit: %2)</source>
+        <translation>
+            <numerusform>容器 %1 反复崩溃（已重启 %n 次，上次退出：%2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>container %1 cannot be created: %2</source>
+        <translation>无法创建容器 %1：%2</translation>
+    </message>
+    <message>
+        <source>container %1 is waiting: %2</source>
+        <translation>容器 %1 正在等待：%2</translation>
+    </message>
+    <message>
+        <source>the pod cannot be scheduled: %1</source>
+        <translation>无法调度该 Pod：%1</translation>
+    </message>
+    <message>
+        <source>container %1 runs but does not pass its readiness check</source>
+        <translation>容器 %1 正在运行，但未通过就绪检查</translation>
+    </message>
+    <message>
+        <source>pods cannot be created because a service account is missing: %1</source>
+        <translation>由于缺少服务账号，无法创建 Pod：%1</translation>
+    </message>
+    <message>
+        <source>a resource quota forbids the pods: %1</source>
+        <translation>资源配额禁止创建 Pod：%1</translation>
+    </message>
+    <message>
+        <source>pods cannot be created: %1</source>
+        <translation>无法创建 Pod：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the controller could not create the service accounts and RoleBindings Fission needs in %1 (%2)</source>
+        <translation>控制器无法在 %1 中创建 Fission 所需的服务账号和 RoleBinding（%2）</translation>
+    </message>
+    <message>
+        <source>the controller could not create Secret fission-internal-auth-keys in %1 (%2)</source>
+        <translation>控制器无法在 %1 中创建 Secret fission-internal-auth-keys（%2）</translation>
+    </message>
+    <message>
+        <source>%1 is %2 (%3): %4</source>
+        <translation>%1 为 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <source>FissionTenants that are not Ready</source>
+        <translation>未处于 Ready 状态的 FissionTenant</translation>
+    </message>
+    <message>
+        <source>FissionTenant %1 is not Ready</source>
+        <translation>FissionTenant %1 未处于 Ready 状态</translation>
+    </message>
+    <message>
+        <source>Onboarding of namespace %1 failed: %2.</source>
+        <translation>接入命名空间 %1 失败：%2。</translation>
+    </message>
+    <message>
+        <source>Namespace %1 waits for the tenant controller, which has no ready pod: no tenant is onboarded until it runs.</source>
+        <translation>命名空间 %1 正在等待租户控制器，但该控制器没有就绪的 Pod：在它运行之前，不会接入任何租户。</translation>
+    </message>
+    <message>
+        <source>The tenant controller runs but has not processed this tenant (Fission aims for Ready within seconds). Its log says why.</source>
+        <translation>租户控制器正在运行，但尚未处理此租户（Fission 通常在几秒内达到 Ready）。原因请查看其日志。</translation>
+    </message>
+    <message>
+        <source>The Fission objects in %1 are not served until the tenant is Ready</source>
+        <translation>在租户 Ready 之前，%1 中的 Fission 对象不会得到服务</translation>
+    </message>
+    <message>
+        <source>FissionTenants whose namespace does not exist</source>
+        <translation>命名空间不存在的 FissionTenant</translation>
+    </message>
+    <message>
+        <source>FissionTenant %1 names namespace %2, which does not exist</source>
+        <translation>FissionTenant %1 指定的命名空间 %2 不存在</translation>
+    </message>
+    <message>
+        <source>FissionTenant %1 onboards namespace %2, but there is no such namespace. The tenant controller reports Ready=False (NamespaceNotFound) and onboards it as soon as the namespace is created.</source>
+        <translation>FissionTenant %1 接入命名空间 %2，但该命名空间不存在。租户控制器报告 Ready=False（NamespaceNotFound），并会在该命名空间创建后立即将其接入。</translation>
+    </message>
+    <message>
+        <source>FissionTenants that have no effect because tenancy is static</source>
+        <translation>因租户模式为 static 而不起作用的 FissionTenant</translation>
+    </message>
+    <message>
+        <source>FissionTenant %1 has no effect</source>
+        <translation>FissionTenant %1 不起作用</translation>
+    </message>
+    <message>
+        <source>This Fission runs with %1 tenancy: only the Helm values decide which namespaces it watches, and no controller reads FissionTenants. Namespace %2 is not served.</source>
+        <translation>此 Fission 以 %1 租户模式运行：只有 Helm 值决定它监视哪些命名空间，没有控制器读取 FissionTenant。命名空间 %2 不会得到服务。</translation>
+    </message>
+    <message>
+        <source>Namespaces labelled fission.io/enabled=true without a FissionTenant</source>
+        <translation>带有标签 fission.io/enabled=true 但没有 FissionTenant 的命名空间</translation>
+    </message>
+    <message>
+        <source>Namespace %1 asks to be onboarded (fission.io/enabled=true), but the tenant controller, which turns the label into a FissionTenant, has no ready pod.</source>
+        <translation>命名空间 %1 请求接入（fission.io/enabled=true），但负责将该标签转换为 FissionTenant 的租户控制器没有就绪的 Pod。</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is labelled fission.io/enabled=true, but the tenant controller has not created its FissionTenant. Its log says why.</source>
+        <translation>命名空间 %1 带有标签 fission.io/enabled=true，但租户控制器尚未创建其 FissionTenant。原因请查看其日志。</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is labelled fission.io/enabled=true, but this Fission runs with %2 tenancy, which ignores the label: only the Helm values decide what it watches.</source>
+        <translation>命名空间 %1 带有标签 fission.io/enabled=true，但此 Fission 以 %2 租户模式运行，该模式会忽略此标签：只有 Helm 值决定它监视哪些命名空间。</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is labelled for Fission but has no FissionTenant</source>
+        <translation>命名空间 %1 带有 Fission 标签，但没有 FissionTenant</translation>
+    </message>
+    <message>
+        <source>Runtime tenancy without a running tenant controller</source>
+        <translation>运行时租户模式下没有正在运行的租户控制器</translation>
+    </message>
+    <message>
+        <source>No tenant controller runs for Fission in %1</source>
+        <translation>%1 中没有为 Fission 运行的租户控制器</translation>
+    </message>
+    <message>
+        <source>Fission runs with %1 tenancy, where the tenant controller onboards namespaces, but Deployment %2 has no ready pod: new FissionTenants and labelled namespaces are not onboarded, and deleted tenants are not cleaned up.</source>
+        <translation>Fission 以 %1 租户模式运行，由租户控制器接入命名空间，但 Deployment %2 没有就绪的 Pod：新的 FissionTenant 和带标签的命名空间不会被接入，已删除的租户也不会被清理。</translation>
+    </message>
+    <message>
+        <source>Fission runs with %1 tenancy, where the tenant controller onboards namespaces, but there is no Deployment labelled svc=tenantcontroller in %2.</source>
+        <translation>Fission 以 %1 租户模式运行，由租户控制器接入命名空间，但 %2 中没有带有标签 svc=tenantcontroller 的 Deployment。</translation>
     </message>
 </context>
 <context>
@@ -1381,195 +2099,207 @@
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>listing</source>
-        <translation type="unfinished"></translation>
+        <translation>列出中</translation>
     </message>
     <message>
         <source>watching</source>
-        <translation type="unfinished"></translation>
+        <translation>监视中</translation>
     </message>
     <message>
         <source>waiting to retry</source>
-        <translation type="unfinished"></translation>
+        <translation>等待重试</translation>
     </message>
     <message>
         <source>forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>禁止访问</translation>
     </message>
     <message>
         <source>not loaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未加载</translation>
     </message>
     <message>
         <source>the server&apos;s change history expired; reloading everything</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器的变更历史已过期；正在重新加载全部内容</translation>
     </message>
     <message>
         <source>the connection dropped; reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已断开；正在重新连接</translation>
     </message>
     <message>
         <source>the server is throttling requests</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器正在限流请求</translation>
     </message>
     <message>
         <source>the credentials were refused</source>
-        <translation type="unfinished"></translation>
+        <translation>凭据被拒绝</translation>
     </message>
     <message>
         <source>access denied by RBAC</source>
-        <translation type="unfinished"></translation>
+        <translation>被 RBAC 拒绝访问</translation>
     </message>
     <message>
         <source>the resource type or namespace does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>资源类型或命名空间不存在</translation>
     </message>
     <message>
         <source>the server failed</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器出错</translation>
     </message>
     <message>
         <source>updates stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>更新已停止</translation>
     </message>
     <message>
         <source>%1 reply is not readable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的响应：%2</translation>
     </message>
     <message>
         <source>the exec credential plugin of user %1 was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 %1 的 exec 凭据插件已被终止</translation>
     </message>
     <message>
         <source>discovery: %1 is not readable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>discovery：无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>the server does not serve the kind %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器不提供 kind %1</translation>
     </message>
     <message>
         <source>the server does not serve the resource %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器不提供资源 %1</translation>
     </message>
     <message>
         <source>context %1 has no usable cluster or user</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文 %1 没有可用的集群或用户</translation>
     </message>
     <message>
         <source>TLS: the certificate of %1 is not trusted (it is not signed by the cluster&apos;s certificate authority from the kubeconfig)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：%1 的证书不受信任（它不是由 kubeconfig 中集群的证书颁发机构签发的）</translation>
     </message>
     <message>
         <source>TLS: host name mismatch: the certificate presented by %1 is not valid for the name that was checked (the server URL&apos;s host, or tls-server-name)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：主机名不匹配：%1 提供的证书对所检查的名称（server URL 的主机或 tls-server-name）无效</translation>
     </message>
     <message>
         <source>TLS: the certificate of %1 has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：%1 的证书已过期</translation>
     </message>
     <message>
         <source>TLS: the certificate of %1 is not valid yet (check the clock)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：%1 的证书尚未生效（请检查系统时钟）</translation>
     </message>
     <message>
         <source>TLS: the certificate of %1 was rejected: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：%1 的证书被拒绝：%2</translation>
     </message>
     <message>
         <source>TLS: the handshake with %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：与 %1 握手失败</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>%1 did not answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未能及时响应</translation>
     </message>
     <message>
         <source>the stream from %1 stayed silent too long</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1 的数据流静默时间过长</translation>
     </message>
     <message>
         <source>%1 refused an HTTP/2 stream</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒绝了一个 HTTP/2 流</translation>
     </message>
     <message>
         <source>%1 refused the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒绝了连接</translation>
     </message>
     <message>
         <source>host %1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到主机 %1</translation>
     </message>
     <message>
         <source>TLS: the handshake with %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS：与 %1 握手失败：%2</translation>
     </message>
     <message>
         <source>the proxy for %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的代理出错：%2</translation>
     </message>
     <message>
         <source>the connection to %1 timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的连接超时</translation>
     </message>
     <message>
         <source>the request to %1 was aborted</source>
-        <translation type="unfinished"></translation>
+        <translation>对 %1 的请求已中止</translation>
     </message>
     <message>
         <source>%1 closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 关闭了连接</translation>
     </message>
     <message>
         <source>network error talking to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 通信时发生网络错误：%2</translation>
     </message>
     <message>
         <source>the log of pod %1/%2 keeps breaking off</source>
-        <translation type="unfinished"></translation>
+        <translation>Pod %1/%2 的日志流反复中断</translation>
     </message>
     <message>
         <source>the exec credential plugin returned an unusable client certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>exec 凭据插件返回了不可用的客户端证书：%1</translation>
+    </message>
+    <message>
+        <source>%1 closed the HTTP/2 connection before taking the request</source>
+        <translation>%1 在接收请求之前关闭了 HTTP/2 连接</translation>
     </message>
 </context>
 <context>
     <name>fd::kube::InformerSet</name>
     <message>
         <source>You may not list %1 in all namespaces; looking up your namespaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>您无权在所有命名空间中列出 %1；正在查找您可访问的命名空间。</translation>
     </message>
     <message numerus="yes">
         <source>You may not list %1 in all namespaces: watching each of the %n namespace(s) you can see instead.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>您无权在所有命名空间中列出 %1：改为分别监视您可见的 %n 个命名空间。</numerusform>
         </translation>
     </message>
     <message>
         <source>You may neither list %1 in all namespaces nor list namespaces: watching the context&apos;s namespace and the configured ones (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>您既无权在所有命名空间中列出 %1，也无权列出命名空间：改为监视上下文的命名空间和已配置的命名空间（%2）。</translation>
     </message>
 </context>
 <context>
     <name>fd::kube::Reflector</name>
     <message>
         <source>the watch-list ended before its initial-events-end bookmark</source>
-        <translation type="unfinished"></translation>
+        <translation>watch-list 在其 initial-events-end 书签之前就结束了</translation>
     </message>
     <message>
         <source>the server closed the watch at once without events</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未发送任何事件就立即关闭了 watch</translation>
+    </message>
+    <message>
+        <source>the cluster connection was closed</source>
+        <translation>集群连接已关闭</translation>
+    </message>
+    <message>
+        <source>%1 in namespace %2</source>
+        <translation>命名空间 %2 中的 %1</translation>
     </message>
 </context>
 </TS>
