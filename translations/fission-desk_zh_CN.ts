@@ -95,6 +95,10 @@
         <source>no contexts in %1</source>
         <translation>%1 中没有上下文</translation>
     </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>fd::cli</name>
@@ -113,14 +117,6 @@
     <message>
         <source>fission-desk-cli: unknown command &quot;%1&quot;</source>
         <translation>fission-desk-cli: 未知命令 &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>warning: %1</source>
-        <translation>警告：%1</translation>
     </message>
 </context>
 <context>

@@ -20,10 +20,10 @@ using namespace fd::kube;
 
 namespace {
 
-// The command's texts share the "fd::cli" translation context with cli_main.cpp; lupdate
-// reads the context from Q_DECLARE_TR_FUNCTIONS.
+// The command's texts, in translation context "CliText": lupdate names the context after the
+// class whatever Q_DECLARE_TR_FUNCTIONS says, so the runtime context must be the class name too.
 struct CliText {
-    Q_DECLARE_TR_FUNCTIONS(fd::cli)
+    Q_DECLARE_TR_FUNCTIONS(CliText)
 };
 
 QString severityPrefixed(const ConfigProblem &problem, const QString &text)
