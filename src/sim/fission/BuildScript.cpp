@@ -83,6 +83,18 @@ bool programIsFound(const QString &program)
     return program.contains(QLatin1Char('/')) || kKnownPrograms.contains(program);
 }
 
+// The convention the demo profiles rely on: a build command asking for it, or source code
+// that says so (the simulation's stand-in for code that does not compile).
+bool failsByConvention(const QJsonObject &package)
+{
+    static const QRegularExpression failWord(u"\\bfail"_s, QRegularExpression::CaseInsensitiveOption);
+    const QJsonObject spec = ctrl::specOf(package);
+    if (ctrl::text(spec, "buildcmd"_L1).contains(failWord))
+        return true;
+    const QByteArray source = QByteArray::fromBase64(ctrl::text(ctrl::child(spec, "source"_L1), "literal"_L1).toLatin1());
+    return source.contains("fd-sim: build fails");
+}
+
 QString joinedLines(const QStringList &lines)
 {
     QString text;
@@ -134,7 +146,8 @@ BuildOutcome runBuild(const QJsonObject &environment, const QJsonObject &package
         return outcome;
     }
     const QString annotation = ctrl::annotationsOf(package).value(kSimBuildErrorAnnotation).toString();
-    const bool fails = outcome.command == "false"_L1 || (!annotation.isEmpty() && annotation != "false"_L1);
+    const bool fails = outcome.command == "false"_L1 || (!annotation.isEmpty() && annotation != "false"_L1)
+        || failsByConvention(package);
     if (!fails) {
         outcome.output = outcome.command == "true"_L1 ? QStringList() : successOutput(language, srcPath);
         outcome.buildLog = joinedLines(outcome.output);
@@ -142,7 +155,8 @@ BuildOutcome runBuild(const QJsonObject &environment, const QJsonObject &package
     }
     outcome.succeeded = false;
     if (outcome.command != "false"_L1)
-        outcome.output = annotation == "true"_L1 ? compilerErrorOutput(language, srcPath) : annotation.split(QLatin1Char('\n'));
+        outcome.output = annotation.isEmpty() || annotation == "true"_L1 ? compilerErrorOutput(language, srcPath)
+                                                                        : annotation.split(QLatin1Char('\n'));
     outcome.builderError = QStringLiteral("error waiting for cmd \"%1\": exit status 1").arg(outcome.command);
     outcome.buildLog = joinedLines(outcome.output) + u"error building source package: "_s + outcome.builderError
         + QLatin1Char('\n') + kBuilderHttpError + QLatin1Char('\n');

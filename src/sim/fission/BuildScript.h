@@ -14,9 +14,11 @@ Language languageOf(const QJsonObject &environment);
 // decides the outcome the way a real build would be decided by the user's code:
 //   - the command's program cannot be found (not a path, not a usual build tool) -> the
 //     command never starts ("executable file not found in $PATH");
-//   - the program is `false`, or the Package carries the sim.fission-desk.io/build-error
-//     annotation -> it runs and exits 1 (with compiler-style output for the language, or
-//     the annotation's text);
+//   - the program is `false`, the Package's buildcmd contains the word `fail`, its literal
+//     source archive contains the text `fd-sim: build fails` (the convention the demo
+//     profiles use), or the Package carries the sim.fission-desk.io/build-error annotation
+//     -> it runs and exits 1 (with compiler-style output for the language, or the
+//     annotation's text);
 //   - otherwise it succeeds with the output the language's builder prints.
 struct BuildOutcome {
     bool started = true;        // false: no START/END block, only the builder's error

@@ -54,6 +54,10 @@ void TestFissionBuilderManager::buildOutcomes_data()
                                       << u"./hello.go:14:6: undefined: fmt.Printn\n"_s;
     QTest::addRow("custom compiler text") << u"fission/go-builder-1.22"_s << QString() << u"main.go:3: boom"_s << true
                                           << false << u"main.go:3: boom\nerror building source package: error waiting for cmd \"build\": exit status 1\n"_s;
+    QTest::addRow("buildcmd asks to fail") << u"fission/python-builder"_s << u"./build.sh --fail"_s << QString() << true
+                                           << false << u"ERROR: No matching distribution found"_s;
+    QTest::addRow("source says it fails") << u"fission/go-builder-1.22"_s << u"marker"_s << QString() << true << false
+                                          << u"undefined: fmt.Printn"_s;
     QTest::addRow("false") << u"fission/node-builder"_s << u"false"_s << QString() << true << false
                            << u"error waiting for cmd \"false\": exit status 1"_s;
     QTest::addRow("not found") << u"fission/node-builder"_s << u"makeit all"_s << QString() << false << false
@@ -75,6 +79,14 @@ void TestFissionBuilderManager::buildOutcomes()
         QJsonObject metadata = package.value("metadata"_L1).toObject();
         metadata.insert(u"annotations"_s, QJsonObject{{u"sim.fission-desk.io/build-error"_s, annotation}});
         package.insert(u"metadata"_s, metadata);
+    }
+    if (buildcmd == "marker"_L1) {
+        // The literal source archive says the build fails (the demo profiles' convention).
+        QJsonObject spec = package.value("spec"_L1).toObject();
+        spec.remove(u"buildcmd"_s);
+        spec.insert(u"source"_s, QJsonObject{{u"type"_s, u"literal"_s},
+                                             {u"literal"_s, QString::fromLatin1(QByteArray("PK\x03\x04 main.go // fd-sim: build fails\n").toBase64())}});
+        package.insert(u"spec"_s, spec);
     }
     const fd::sim::fission::BuildOutcome outcome = fd::sim::fission::runBuild(environment, package, u"/packages/pkg-abc123"_s);
     QCOMPARE(outcome.started, started);
