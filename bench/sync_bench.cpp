@@ -288,7 +288,6 @@ Measured fetchRaw(const QUrl &server)
             reply->deleteLater();
             measured.bytes += body.size();
             measured.bytesByKind[kind.id()] += body.size();
-            std::printf("raw %s page got %lld\n", qPrintable(kind.id()), static_cast<long long>(timer.elapsed()));
             ++measured.pages;
             const QString next = continueTokenOf(body);
             if (!next.isEmpty()) {
@@ -341,31 +340,10 @@ SyncResult syncInformers(const QUrl &server)
     InformerSet *set = nullptr;
     QEventLoop loop;
     QElapsedTimer timer;
-    timer.start();
     QMetaObject::invokeMethod(session, [&] {
         RestClient *rest = session->rest();
-        set = new InformerSet([rest, &timer](const ResourceKind &kind, const QString &ns) {
-            struct Timed : ListWatchSource {
-                std::unique_ptr<ListWatchSource> inner; QElapsedTimer *t; QString id;
-                std::unique_ptr<SourceCall> list(const ListPageOptions &o, ListCallback cb) override {
-                    const qint64 sent = t->elapsed();
-                    return inner->list(o, [cb, sent, this](const fd::Expected<ObjectList, KubeError> &p) {
-                        std::printf("%s page sent %lld got %lld\n", qPrintable(id), static_cast<long long>(sent), static_cast<long long>(t->elapsed()));
-                        cb(p);
-                    });
-                }
-                std::unique_ptr<SourceCall> watch(const WatchStreamOptions &o, WatchHandlers h) override {
-                    std::printf("%s watch sent %lld\n", qPrintable(id), static_cast<long long>(t->elapsed()));
-                    auto opened = h.opened;
-                    h.opened = [opened, this] { std::printf("%s watch opened %lld\n", qPrintable(id), static_cast<long long>(t->elapsed())); if (opened) opened(); };
-                    return inner->watch(o, std::move(h)); }
-                QString describe() const override { return inner->describe(); }
-            };
-            auto timed = std::make_unique<Timed>();
-            timed->inner = std::make_unique<RestListWatchSource>(rest, kind, ns);
-            timed->t = &timer;
-            timed->id = kind.id();
-            return timed;
+        set = new InformerSet([rest](const ResourceKind &kind, const QString &ns) {
+            return std::make_unique<RestListWatchSource>(rest, kind, ns);
         }, InformerSet::Options{}, session);
         for (const ResourceKind &kind : kinds())
             set->addKind(kind);

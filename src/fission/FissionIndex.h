@@ -22,6 +22,7 @@ public:
         QHash<QString, qsizetype> old;
         old.swap(m_byKey);
         m_byNamespace.clear();
+        m_byName.clear();
         QList<T> previous;
         previous.swap(m_items);
         bool changed = old.size() != objects.size();
@@ -41,16 +42,22 @@ public:
             m_byKey.insert(key, m_items.size());
             m_items.append(parse(o));
         }
-        for (qsizetype i = 0; i < m_items.size(); ++i)
+        for (qsizetype i = 0; i < m_items.size(); ++i) {
             m_byNamespace[m_items[i].namespaceName()].append(i);
+            m_byName[m_items[i].namespaceName()].insert(m_items[i].name(), i);
+        }
         return changed;
     }
 
     const QList<T> &items() const { return m_items; }
+    // No key string is built: rules look objects up for every function on every evaluation.
     const T *get(const QString &namespaceName, const QString &name) const
     {
-        const auto it = m_byKey.constFind(namespaceName.isEmpty() ? name : namespaceName + u'/' + name);
-        return it == m_byKey.cend() ? nullptr : &m_items[*it];
+        const auto ns = m_byName.constFind(namespaceName);
+        if (ns == m_byName.cend())
+            return nullptr;
+        const auto it = ns->constFind(name);
+        return it == ns->cend() ? nullptr : &m_items[*it];
     }
     QList<const T *> inNamespace(const QString &namespaceName) const
     {
@@ -64,6 +71,7 @@ private:
     QList<T> m_items;
     QHash<QString, qsizetype> m_byKey;
     QHash<QString, QList<qsizetype>> m_byNamespace;
+    QHash<QString, QHash<QString, qsizetype>> m_byName; // namespace -> name -> index
 };
 
 class FissionIndex

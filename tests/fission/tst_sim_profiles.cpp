@@ -414,6 +414,15 @@ private Q_SLOTS:
         t.restart();
         for (int i = 0; i < 10; ++i) m.apply(c2, QDateTime::currentDateTimeUtc());
         qInfo() << "10 x apply(one function) ms" << t.elapsed();
+        t.restart();
+        for (int i = 0; i < 10; ++i) idx.refresh(st, kinds::functions().gr);
+        qInfo() << "10 x index.refresh(functions) ms" << t.elapsed();
+        t.restart();
+        for (int i = 0; i < 10; ++i) (void)st.list(kinds::functions());
+        qInfo() << "10 x list(functions) ms" << t.elapsed();
+        t.restart();
+        for (int i = 0; i < 10; ++i) tm.update(st, rep, {u"tenant-001"_s});
+        qInfo() << "10 x tenants.update ms" << t.elapsed();
     }
 
     void demoModernMissingNamespaceTenant()

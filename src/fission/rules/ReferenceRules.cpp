@@ -22,10 +22,11 @@ public:
 
     void evaluate(const RuleContext &ctx, RuleOutput &out) const override
     {
+        const KindCoverage coverage = ctx.state.coverage(kinds::environments());
         for (const Function &fn : ctx.fission.functions().items()) {
             if (fn.executorType == ExecutorType::Container || fn.environment.isEmpty())
                 continue;
-            if (!ctx.state.covers(kinds::environments(), fn.environment.namespaceName))
+            if (!coverage.covers(fn.environment.namespaceName))
                 continue;
             if (ctx.fission.environments().get(fn.environment.namespaceName, fn.environment.name))
                 continue;
@@ -57,10 +58,11 @@ public:
 
     void evaluate(const RuleContext &ctx, RuleOutput &out) const override
     {
+        const KindCoverage coverage = ctx.state.coverage(kinds::packages());
         for (const Function &fn : ctx.fission.functions().items()) {
             if (fn.executorType == ExecutorType::Container || fn.package.isEmpty())
                 continue;
-            if (!ctx.state.covers(kinds::packages(), fn.package.namespaceName))
+            if (!coverage.covers(fn.package.namespaceName))
                 continue;
             if (ctx.fission.packages().get(fn.package.namespaceName, fn.package.name))
                 continue;
@@ -97,13 +99,18 @@ public:
 
     void evaluate(const RuleContext &ctx, RuleOutput &out) const override
     {
+        const KindCoverage coverage = ctx.state.coverage(kinds::functions());
         for (const Trigger *t : ctx.fission.allTriggers()) {
             // Alias and version references name FunctionAliases/FunctionVersions (main); not checked.
             if (t->function.type != FunctionReference::Type::Name && t->function.type != FunctionReference::Type::FunctionWeights)
                 continue;
-            if (!ctx.state.covers(kinds::functions(), t->namespaceName()))
+            if (!coverage.covers(t->namespaceName()))
                 continue;
             QStringList missing;
+            if (t->function.type == FunctionReference::Type::Name) {
+                if (ctx.fission.functions().get(t->namespaceName(), t->function.name))
+                    continue;
+            }
             for (const QString &name : t->function.functionNames()) {
                 if (!ctx.fission.functions().get(t->namespaceName(), name))
                     missing.append(name);

@@ -126,7 +126,6 @@ void Reflector::cancelCall()
 void Reflector::startSync()
 {
     // Whether to try a watch-list is decided afresh on every (re)list, as client-go does.
-    m_watchListFailed = false;
     if (m_options.watchList == WatchListMode::Prefer)
         startWatchList();
     else
@@ -286,10 +285,10 @@ void Reflector::onWatchEvents(quint64 generation, const QList<WatchEvent> &event
         if (const std::optional<Delta> delta = m_store.apply(event))
             deltas.append(*delta);
     }
-    if (!m_initialEvents && m_status.staleReason != StaleReason::None)
+    // The store has changed: publish before anything else can react (and, say, stop us).
+    publish(deltas);
+    if (generation == m_generation && !m_initialEvents && m_status.staleReason != StaleReason::None)
         becameLive(); // the source could not tell when the watch opened: events prove it
-    if (generation == m_generation)
-        publish(deltas);
 }
 
 void Reflector::onWatchClosed(quint64 generation, const std::optional<KubeError> &error)
@@ -329,7 +328,6 @@ void Reflector::watchFailed(const KubeError &error)
             fail(error, Next::List);
             return;
         }
-        m_watchListFailed = true;
         startList();
         return;
     }
@@ -347,10 +345,10 @@ void Reflector::finishWatchList(const QString &resourceVersion)
     const QList<Delta> deltas = m_store.replace(items, rv);
     m_status.synced = true;
     const quint64 generation = m_generation;
-    becameLive();
+    publish(deltas);
     if (generation != m_generation)
         return;
-    publish(deltas);
+    becameLive();
     if (generation != m_generation)
         return;
     Q_EMIT synced();

@@ -161,7 +161,6 @@ private:
 
     // Watch-list in progress: events before the end marker go here, then replace the store.
     std::unique_ptr<ObjectStore> m_initialEvents;
-    bool m_watchListFailed = false; // fall back to LIST for the rest of this sync
 
     // The open watch: when it was opened and whether anything arrived (short-watch detection).
     qint64 m_watchStartedMs = 0;

@@ -2,10 +2,13 @@
 
 #include "kube/transport/ConnectionSettings.h"
 #include "kube/transport/KubeSession.h"
+#include "sim/api/ObjectService.h"
+#include "sim/api/ResourceCatalog.h"
 #include "sim/cluster/SimCluster.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 
@@ -49,6 +52,18 @@ void InformerEmulator::createNamespace(const QString &name)
         if (!done)
             qWarning("namespace %s: %s", qPrintable(name), qPrintable(done.error()));
     });
+    // The namespace controller adds ConfigMap kube-root-ca.crt shortly after: wait for it, so that
+    // tests comparing ConfigMaps do not race with it.
+    const bool published = QTest::qWaitFor([&] {
+        bool exists = false;
+        onSim([&](fd::sim::SimCluster &cluster) {
+            const auto type = cluster.catalog()->find(QString(), u"v1"_s, u"configmaps"_s);
+            exists = type && cluster.objects()->get(*type, name, u"kube-root-ca.crt"_s);
+        });
+        return exists;
+    }, 20'000);
+    if (!published)
+        qWarning("namespace %s: no kube-root-ca.crt after 20 s", qPrintable(name));
 }
 
 void InformerEmulator::createConfigMap(const QString &ns, const QString &name, const QString &value)
