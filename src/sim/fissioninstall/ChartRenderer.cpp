@@ -5,6 +5,8 @@
 
 #include <QRandomGenerator>
 
+#include <openssl/crypto.h>
+
 #include <algorithm>
 
 namespace fd::sim::fissioninstall {
@@ -97,6 +99,10 @@ WebhookCertificates webhookCertificates(const QString &releaseNamespace)
     result.caPem = ca->certificatePem();
     result.certificatePem = issued->certificatePem;
     result.keyPem = issued->privateKeyPem;
+    // Profiles render on a cluster's own thread, which may end without OpenSSL releasing
+    // the per-thread state (random generators, decoder caches) it made for this: release it
+    // now; OpenSSL makes it again on the next use.
+    OPENSSL_thread_stop();
     return result;
 }
 

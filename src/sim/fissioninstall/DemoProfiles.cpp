@@ -39,18 +39,12 @@ public:
     {
         const QString packageName = plan.name + u"-pkg"_s;
         const RuntimeImages images = runtimeImages(plan.language);
-        QJsonObject package =
+        // A failing package's archive carries `fd-sim: build fails`, the simulator's convention.
+        const QJsonObject package =
             images.builder.isEmpty()
                 ? deployPackageObject(packageName, ns, plan.environment, demoSource(plan.language, plan.name), writer, m_objects->now())
                 : sourcePackageObject(packageName, ns, plan.environment, demoSource(plan.language, plan.name, plan.failingBuild),
                                       QString(), writer, m_objects->now());
-        if (plan.failingBuild) {
-            // The archive says `fd-sim: build fails` (the agreed convention); the simulator's
-            // build-error annotation says the same for builders that look there.
-            QJsonObject metadata = package.value(u"metadata"_s).toObject();
-            metadata.insert(u"annotations"_s, QJsonObject{{u"sim.fission-desk.io/build-error"_s, u"true"_s}});
-            package.insert(u"metadata"_s, metadata);
-        }
         auto created = m_installer.create(package, writer == PackageWriter::Cli ? kCliManager : u"kubectl-client-side-apply"_s);
         if (!created)
             return Unexpected(created.error());

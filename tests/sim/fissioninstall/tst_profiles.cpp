@@ -11,7 +11,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSslSocket>
 #include <QTest>
 
 using namespace fd::test;
@@ -90,15 +89,6 @@ const QStringList kControlPlane{u"buildermgr"_s, u"executor"_s, u"kubewatcher"_s
 class TestFissionInstallProfiles : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        // The profiles generate the chart's webhook certificates on the cluster's thread. When
-        // that thread is the first to use OpenSSL, OpenSSL's per-thread random generators of
-        // that thread are never released and LeakSanitizer reports them at exit; loading the
-        // library from the main thread first (as any TLS client does) avoids the false alarm.
-        QVERIFY(QSslSocket::supportsSsl());
-    }
-
     void knownProfiles()
     {
         QCOMPARE(fd::sim::availableProfiles(), (QStringList{u"empty"_s, u"demo"_s, u"demo-modern"_s, u"fleet"_s}));
