@@ -33,8 +33,10 @@ QByteArray zipArchive(const QList<std::pair<QString, QByteArray>> &files)
 {
     QByteArray archive;
     QByteArray directory;
-    for (const auto &[name, content] : files) {
-        const QByteArray fileName = name.toUtf8();
+    for (const auto &file : files) {
+        // Plain references, not structured bindings: Clang 14 cannot capture those in a lambda.
+        const QByteArray &content = file.second;
+        const QByteArray fileName = file.first.toUtf8();
         const quint32 crc = static_cast<quint32>(
             crc32(0, reinterpret_cast<const Bytef *>(content.constData()), static_cast<uInt>(content.size())));
         const quint32 offset = static_cast<quint32>(archive.size());
