@@ -149,7 +149,6 @@ void TestFissionCrds::openApiDocument()
     QVERIFY(document);
     qInfo("rendered every document in %lld ms; fission.io/v1 is %lld bytes", static_cast<long long>(timer.elapsed()),
           static_cast<long long>(document->json.size()));
-    QVERIFY(timer.elapsed() < 20000);
     QVERIFY(document->json.size() > 1000000); // the Environment schema alone is big
 
     const QJsonObject json = QJsonDocument::fromJson(document->json).object();
