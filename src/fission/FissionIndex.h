@@ -19,32 +19,35 @@ public:
     // Returns true when anything changed.
     bool refresh(const QList<fd::kube::KubeObject> &objects, T (*parse)(const fd::kube::KubeObject &))
     {
-        QHash<QString, qsizetype> old;
-        old.swap(m_byKey);
-        m_byNamespace.clear();
-        m_byName.clear();
+        QHash<QString, QHash<QString, qsizetype>> previousByName;
+        previousByName.swap(m_byName);
         QList<T> previous;
         previous.swap(m_items);
-        bool changed = old.size() != objects.size();
+        m_byNamespace.clear();
+        bool changed = previous.size() != objects.size();
         m_items.reserve(objects.size());
         for (const fd::kube::KubeObject &o : objects) {
-            const QString key = o.key();
-            const auto it = old.constFind(key);
-            if (it != old.cend()) {
-                T &cached = previous[*it];
-                if (cached.object.isSharedWith(o) || cached.object.resourceVersion() == o.resourceVersion()) {
-                    m_byKey.insert(key, m_items.size());
-                    m_items.append(std::move(cached));
-                    continue;
+            const QString ns = o.namespaceName();
+            const QString name = o.name();
+            bool reused = false;
+            const auto nsIt = previousByName.constFind(ns);
+            if (nsIt != previousByName.cend()) {
+                const auto it = nsIt->constFind(name);
+                if (it != nsIt->cend()) {
+                    T &cached = previous[*it];
+                    if (cached.object.isSharedWith(o) || cached.object.resourceVersion() == o.resourceVersion()) {
+                        m_items.append(std::move(cached));
+                        reused = true;
+                    }
                 }
             }
-            changed = true;
-            m_byKey.insert(key, m_items.size());
-            m_items.append(parse(o));
-        }
-        for (qsizetype i = 0; i < m_items.size(); ++i) {
-            m_byNamespace[m_items[i].namespaceName()].append(i);
-            m_byName[m_items[i].namespaceName()].insert(m_items[i].name(), i);
+            if (!reused) {
+                changed = true;
+                m_items.append(parse(o));
+            }
+            const qsizetype index = m_items.size() - 1;
+            m_byName[ns].insert(name, index);
+            m_byNamespace[ns].append(index);
         }
         return changed;
     }
@@ -69,7 +72,6 @@ public:
 
 private:
     QList<T> m_items;
-    QHash<QString, qsizetype> m_byKey;
     QHash<QString, QList<qsizetype>> m_byNamespace;
     QHash<QString, QHash<QString, qsizetype>> m_byName; // namespace -> name -> index
 };

@@ -125,7 +125,6 @@ public:
         }
     }
 
-    const MemoryClusterState &stateForTiming() const { return m_state; }
     const QSet<QString> &everResolved() const { return m_resolved; }
     const QSet<QString> &everAdded() const { return m_added; }
 
@@ -366,70 +365,15 @@ private Q_SLOTS:
         QVERIFY(!run.everResolved().contains(kBuildFailed));
     }
 
-    void fleetTiming()
-    {
-        ProfileRun run(u"fleet"_s);
-        QVERIFY2(run.error().isEmpty(), qPrintable(run.error()));
-        QElapsedTimer t;
-        t.start();
-        run.poll();
-        qInfo() << "first poll (HTTP + decode + refresh) ms" << t.elapsed();
-        MemoryClusterState &st = const_cast<MemoryClusterState &>(static_cast<const MemoryClusterState &>(run.stateForTiming()));
-        t.restart();
-        const InstallReport rep = InstallDetector::detect(st);
-        qInfo() << "detect ms" << t.elapsed();
-        t.restart();
-        FissionIndex idx;
-        idx.refreshAll(st);
-        qInfo() << "index ms" << t.elapsed();
-        t.restart();
-        TenantModel tm;
-        tm.rebuild(st, rep);
-        qInfo() << "tenants ms" << t.elapsed();
-        RuleSettings rs;
-        for (auto &rule : defaultRules()) {
-            QString rid = rule->id();
-            std::vector<std::unique_ptr<Rule>> one;
-            one.push_back(std::move(rule));
-            DiagnosticsEngine e(std::move(one));
-            t.restart();
-            e.evaluateAll(RuleContext{st, idx, rep, tm, QDateTime::currentDateTimeUtc(), rs});
-            qInfo() << "rule" << rid << t.elapsed();
-        }
-        t.restart();
-        FissionModel m(st);
-        m.refresh(QDateTime::currentDateTimeUtc());
-        qInfo() << "refresh only ms" << t.elapsed() << "findings" << m.findings().size() << "tenants" << m.tenants().tenants().size();
-        for (const Finding &f : m.findings().mid(0, 5)) qInfo().noquote() << f.id() << f.title;
-        // One changed function pod in one tenant namespace.
-        const QList<KubeObject> pods = st.list(kinds::pods());
-        ChangeSet c;
-        c.add(pods.at(pods.size() / 2));
-        t.restart();
-        for (int i = 0; i < 10; ++i) m.apply(c, QDateTime::currentDateTimeUtc());
-        qInfo() << "10 x apply(one pod) ms" << t.elapsed() << m.engine().lastRun();
-        const QList<KubeObject> fns = st.list(kinds::functions());
-        ChangeSet c2;
-        c2.add(fns.at(fns.size() / 2));
-        t.restart();
-        for (int i = 0; i < 10; ++i) m.apply(c2, QDateTime::currentDateTimeUtc());
-        qInfo() << "10 x apply(one function) ms" << t.elapsed();
-        t.restart();
-        for (int i = 0; i < 10; ++i) idx.refresh(st, kinds::functions().gr);
-        qInfo() << "10 x index.refresh(functions) ms" << t.elapsed();
-        t.restart();
-        for (int i = 0; i < 10; ++i) (void)st.list(kinds::functions());
-        qInfo() << "10 x list(functions) ms" << t.elapsed();
-        t.restart();
-        for (int i = 0; i < 10; ++i) tm.update(st, rep, {u"tenant-001"_s});
-        qInfo() << "10 x tenants.update ms" << t.elapsed();
-    }
-
     void demoModernMissingNamespaceTenant()
     {
         ProfileRun run(u"demo-modern"_s);
         QVERIFY2(run.error().isEmpty(), qPrintable(run.error()));
-        QCOMPARE(run.waitForProblems(QStringList{u"tenant-namespace-missing:fission.io/FissionTenant/team-ghost"_s}, 60000), QStringList{u"tenant-namespace-missing:fission.io/FissionTenant/team-ghost"_s});
+        // The profile's team-b ledger package is meant to fail its build as well (a Go handler
+        // whose build command fails): both problems, and nothing else.
+        const QStringList expected{u"package-build-failed:fission.io/Package/team-b/ledger-pkg"_s,
+                                   u"tenant-namespace-missing:fission.io/FissionTenant/team-ghost"_s};
+        QCOMPARE(run.waitForProblems(expected, 60000), expected);
         const InstallReport &install = run.model().install();
         QCOMPARE(install.primary()->world, TenancyWorld::Dynamic);
         QVERIFY(install.primary()->tenantControllerReady());
@@ -437,9 +381,11 @@ private Q_SLOTS:
         QCOMPARE(tenants.tenant(u"team-ghost"_s)->state, Tenant::State::MissingNamespace);
         QCOMPARE(tenants.tenant(u"team-a"_s)->state, Tenant::State::Served);
         QVERIFY(tenants.tenant(u"team-a"_s)->serving.viaTenant);
-        // Informational findings only: nothing else is claimed to be wrong.
-        for (const Finding &f : run.model().findings())
-            QVERIFY2(f.severity != Severity::Error, qPrintable(describe(run.model().findings())));
+        // Beyond those two, informational findings only: nothing else is claimed to be wrong.
+        for (const Finding &f : run.model().findings()) {
+            if (!expected.contains(f.id()))
+                QVERIFY2(f.severity == Severity::Info, qPrintable(describe(run.model().findings())));
+        }
         qInfo().noquote() << describe(run.model().findings());
     }
 };
