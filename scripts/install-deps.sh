@@ -12,7 +12,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev qt6-translations-l10n libgl-dev
   libyaml-cpp-dev libssl-dev libnghttp2-dev libhttp-parser-dev libsimdjson-dev zlib1g-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev lld
   xvfb xauth imagemagick fonts-noto-cjk
   unzip curl npm
 )
