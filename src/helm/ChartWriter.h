@@ -15,8 +15,8 @@
 //   templates/…, other files (crds/, README, files read by .Files.Get) at their stored paths.
 //
 // Refused, each with its own error, so the caller can ask for a chart reference instead:
-//  - no templates: the stored chart cannot render anything (e.g. the emulator's demo releases
-//    store only metadata); an upgrade from it would delete every object of the release;
+//  - no templates: the stored chart cannot render anything (e.g. a release whose chart was
+//    stripped); an upgrade from it would delete every object of the release;
 //  - dependencies: Helm stores only the parent chart, not its subcharts, so the upgrade would
 //    remove the subcharts' objects;
 //  - a file name that is absolute, has `..` or other unsafe parts (a crafted release must not

@@ -188,6 +188,7 @@ Expected<void, QString> FissionInstaller::installRelease(const FissionReleasePla
         revision.chart = chart;
         revision.chartDescription = u"Fission is a fast serverless framework for Kubernetes."_s;
         revision.chartValues = defaults;
+        revision.chartTemplates = chartTemplates(plan.flavor);
         revision.config = plan.revisions.at(i);
         revision.rendered = renderFissionChart(
             plan.flavor, FissionChartValues::fromEffectiveValues(effective, plan.releaseName, plan.releaseNamespace));

@@ -76,11 +76,14 @@ QJsonObject chartJson(const HelmReleaseRevision &revision)
                          {u"type"_s, u"application"_s}};
     if (!revision.chartDescription.isEmpty())
         metadata.insert(u"description"_s, revision.chartDescription);
-    // Templates and files stay empty: the record carries the rendered manifest, which is
-    // all `helm get`, `helm upgrade --reuse-values` and `helm rollback` need.
+    // Templates as Helm stores them: name and base64 data. The manifest stays what the
+    // renderer rendered; the templates let a client rebuild the chart for an upgrade.
+    QJsonArray templates;
+    for (const ChartTemplateFile &file : revision.chartTemplates)
+        templates.append(QJsonObject{{u"name"_s, file.name}, {u"data"_s, QString::fromLatin1(file.data.toBase64())}});
     return {{u"metadata"_s, metadata},
             {u"lock"_s, QJsonValue()},
-            {u"templates"_s, QJsonArray()},
+            {u"templates"_s, templates},
             {u"values"_s, revision.chartValues},
             {u"schema"_s, QJsonValue()},
             {u"schemamodtime"_s, u"0001-01-01T00:00:00Z"_s},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sim/fissioninstall/ChartRenderer.h"
+#include "sim/fissioninstall/ChartTemplates.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -25,6 +26,9 @@ struct HelmReleaseRevision {
     ChartIdentity chart;
     QString chartDescription;
     QJsonObject chartValues;   // the chart's defaults
+    // chart.templates: our own templates that render `rendered` (ChartTemplates.h), so a
+    // client can rebuild the chart from the release; empty for flavors without them.
+    QList<ChartTemplateFile> chartTemplates;
     QJsonObject config;        // user-supplied values (`helm get values`)
     RenderedChart rendered;
     // Which hook events ran for this revision (install: pre-install/post-install,
