@@ -123,6 +123,9 @@ TransportFailure classifyNetworkFailure(const NetworkFailureInput &input)
         break;
     case QNetworkReply::HostNotFoundError:
         error.message = translate("fd::kube", "host %1 not found").arg(input.host);
+        // No server sends this reason: it tells the session that retrying cannot help until
+        // the user fixes the address, DNS or VPN (SessionSync reads it).
+        error.reason = u"HostNotFound"_s;
         failure.neverReachedServer = true;
         break;
     case QNetworkReply::SslHandshakeFailedError:
