@@ -1,0 +1,108 @@
+#pragma once
+
+#include "app/cli/CliCommand.h"
+#include "engine/onboarding/ClusterProbe.h"
+#include "engine/onboarding/OnboardingPlan.h"
+#include "engine/onboarding/OnboardingPlanner.h"
+#include "engine/onboarding/OnboardingRun.h"
+#include "engine/onboarding/StepRunner.h"
+#include "engine/onboarding/TenantRun.h"
+#include "helm/HelmRunner.h"
+#include "kube/transport/KubeSession.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <memory>
+#include <optional>
+
+// What the `plan`, `onboard` and `offboard` commands share: their common options, the connection
+// to the chosen context, the one-shot read of the cluster, planning in either tenancy world, the
+// plan as a table or JSON, the confirmation prompt and following a run's steps on stderr.
+
+namespace fd::cli {
+
+// The onboarding commands' texts (translation context "CliText", as the other commands).
+struct CliText {
+    Q_DECLARE_TR_FUNCTIONS(CliText)
+};
+
+struct OnboardingOptions {
+    QCommandLineOption context{QStringLiteral("context"), CliText::tr("The kubeconfig context (default: the current one)."),
+                               QStringLiteral("name")};
+    QCommandLineOption kubeconfig{QStringLiteral("kubeconfig"),
+                                  CliText::tr("Read only this kubeconfig file (instead of KUBECONFIG or ~/.kube/config)."),
+                                  QStringLiteral("file")};
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")}, CliText::tr("Output format: table (default) or json."),
+                              QStringLiteral("format"), QStringLiteral("table")};
+    QCommandLineOption chart{QStringLiteral("chart"),
+                             CliText::tr("Upgrade with this chart (directory, archive or reference) instead of the chart stored in the release."),
+                             QStringLiteral("chart")};
+    QCommandLineOption helm{QStringLiteral("helm"), CliText::tr("The helm binary to run (default: helm on PATH)."), QStringLiteral("path")};
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, CliText::tr("Show this help.")};
+
+    void addTo(QCommandLineParser &parser) const { parser.addOptions({context, kubeconfig, output, chart, helm, help}); }
+};
+
+// Everything a command needs once the arguments are valid.
+class OnboardingCliContext {
+public:
+    OnboardingCliContext(QString command, CliIo &io) : m_command(std::move(command)), m_io(io) {}
+    ~OnboardingCliContext();
+
+    // Parses; returns an exit code when the command must stop (help printed, usage error).
+    std::optional<int> parse(QCommandLineParser &parser, const OnboardingOptions &options, const QStringList &args);
+    // Loads the kubeconfig and opens a session for the context; false (message printed) on failure.
+    bool connect();
+    // Reads the cluster (ClusterProbe); false (message printed) on failure.
+    bool probe();
+
+    const QStringList &namespaces() const { return m_namespaces; }
+    bool json() const { return m_json; }
+    CliIo &io() { return m_io; }
+    const fd::engine::onboarding::ClusterFacts &facts() const { return *m_facts; }
+    fd::kube::RestClient *rest() const;
+    const fd::helm::HelmRunnerSettings &helmSettings() const { return m_helm; }
+    QString chart() const { return m_chart; }
+    QString contextName() const { return m_contextName; }
+    // True when onboarding this cluster means a Helm upgrade (legacy/static); the world otherwise.
+    bool isHelmWorld() const;
+
+    // Plans the Helm change (legacy/static); prints the error and returns nullopt on failure.
+    std::optional<fd::engine::onboarding::Plan> planHelm(const QStringList &add, const QStringList &remove);
+    fd::engine::onboarding::TenantPlan planTenants(const QStringList &onboard, const QStringList &offboard) const;
+
+    void printPlan(const fd::engine::onboarding::Plan &plan);
+    void printPlan(const fd::engine::onboarding::TenantPlan &plan);
+    // Asks on stdin; true for "y"/"yes".
+    bool confirm(const QString &question);
+    // Asks to type `expected` exactly.
+    bool confirmTyped(const QString &question, const QString &expected);
+    // Confirms (unless `yes`), runs the plan and reports; returns the exit code.
+    int runHelm(const fd::engine::onboarding::Plan &plan, const fd::engine::onboarding::RunOptions &options, bool yes);
+    int runTenants(const fd::engine::onboarding::TenantPlan &plan, const fd::engine::onboarding::TenantRunOptions &options, bool yes);
+    // Follows a run, printing each step's changes on stderr; true when it succeeded.
+    bool follow(fd::engine::onboarding::StepRunner &run, const std::function<void()> &start);
+    // Waits (spinning the event loop) until `done` returns true or `timeoutMs` passes.
+    static bool waitFor(const std::function<bool()> &done, int timeoutMs);
+
+    void error(const QString &message);
+
+private:
+    void printResult(const QJsonObject &plan, const fd::engine::onboarding::StepRunner &run);
+
+    QString m_command;
+    CliIo &m_io;
+    QStringList m_namespaces;
+    bool m_json = false;
+    QString m_kubeconfigFile;
+    QString m_contextOverride;
+    QString m_contextName;
+    QString m_chart;
+    fd::helm::HelmRunnerSettings m_helm;
+    std::unique_ptr<fd::kube::KubeSession> m_session;
+    std::optional<fd::engine::onboarding::ClusterFacts> m_facts;
+};
+
+} // namespace fd::cli
