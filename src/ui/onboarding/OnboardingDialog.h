@@ -1,0 +1,159 @@
+#pragma once
+
+#include "OnboardingEnvironment.h"
+
+#include "engine/onboarding/ClusterProbe.h"
+#include "engine/onboarding/OnboardingPlan.h"
+#include "fission/Finding.h"
+
+#include <QDialog>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QCheckBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QRadioButton;
+class QTreeWidget;
+
+namespace fd::kube {
+class KubeSession;
+}
+namespace fd::engine::onboarding {
+class ClusterProbe;
+class OnboardingPlanner;
+class OnboardingRun;
+class StepRunner;
+class TenantRun;
+}
+
+// Onboarding namespaces from the desktop app. It reads the cluster once (ClusterProbe) and then:
+//  - legacy/static (Helm values are the truth): the namespaces to add, "Plan" (OnboardingPlanner,
+//    asynchronous: helm runs as a process, requests are queued) showing what restarts, the RBAC per
+//    namespace, hooks, recycled function pods, missing namespaces (with "create them") and, when
+//    the chart offers it, the adoptExistingResources variant beside it; "Upgrade" after a
+//    confirmation that states the restart cost; then the run's steps live, Cancel while safe and
+//    "Roll back" after a failed upgrade.
+//  - modern (FissionTenant): no restart; creates the tenants (TenantRun) and follows them to Ready.
+// What the user typed stays in the form whatever fails, so "Plan" can simply be pressed again.
+
+namespace fd {
+namespace ui {
+
+class OnboardingDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Phase { Probing, ProbeFailed, Ready, Planning, Planned, Running, Finished };
+    Q_ENUM(Phase)
+
+    OnboardingDialog(const OnboardingEnvironment &environment, const fd::fission::OnboardAction &action,
+                     QWidget *parent = nullptr);
+    ~OnboardingDialog() override;
+
+    Phase phase() const { return m_phase; }
+    // After the probe: the cluster onboards with FissionTenants (no Helm upgrade).
+    bool isModern() const { return m_modern; }
+    QStringList namespaces() const;
+    const std::optional<fd::engine::onboarding::Plan> &plan() const { return m_plan; }
+    // The run (OnboardingRun or TenantRun), once started.
+    fd::engine::onboarding::StepRunner *run() const;
+    bool succeeded() const { return m_succeeded; }
+    // The error the dialog shows (empty when none): planning, connection or run failure.
+    QString failureText() const { return m_failure; }
+
+    // Asks the user before changing the cluster (a QMessageBox by default; tests replace it).
+    std::function<bool(const QString &title, const QString &question)> confirm;
+
+    // The widgets tests and screenshots drive.
+    QLineEdit *namespacesEdit() const { return m_namespacesEdit; }
+    QLineEdit *chartEdit() const { return m_chartEdit; }
+    QPushButton *planButton() const { return m_planButton; }
+    QPushButton *startButton() const { return m_startButton; }
+    QPushButton *rollbackButton() const { return m_rollbackButton; }
+    QTreeWidget *impactTree() const { return m_impactTree; }
+    QTreeWidget *stepTree() const { return m_stepTree; }
+    QRadioButton *adoptChoice() const { return m_adoptRadio; }
+    QCheckBox *createNamespacesBox() const { return m_createNamespaces; }
+
+public Q_SLOTS:
+    void startPlanning();
+    void startOnboarding();
+    void reject() override;
+
+Q_SIGNALS:
+    void phaseChanged(fd::ui::OnboardingDialog::Phase phase);
+
+private:
+    void buildUi();
+    void startProbe();
+    void onProbeFinished();
+    void onPlannerFinished();
+    void showTenantPlan();
+    void showPlan();
+    void fillImpact(QTreeWidget *tree, const fd::engine::onboarding::PlanImpact &impact);
+    void followRun(fd::engine::onboarding::StepRunner *run);
+    void refreshSteps();
+    void onRunFinished(bool success);
+    void rollBack();
+    void chooseChart();
+    void setPhase(Phase phase);
+    void setBusy(const QString &message);
+    void showError(const QString &message, bool offerChart = false);
+    void clearError();
+    QString restartCostText(const fd::engine::onboarding::PlanImpact &impact) const;
+    const fd::engine::onboarding::PlanImpact *chosenImpact() const;
+
+    OnboardingEnvironment m_environment;
+    fd::fission::OnboardAction m_action;
+    std::unique_ptr<fd::kube::KubeSession> m_session;
+    QPointer<fd::engine::onboarding::ClusterProbe> m_probe;
+    std::optional<fd::engine::onboarding::ClusterFacts> m_facts;
+    QPointer<fd::engine::onboarding::OnboardingPlanner> m_planner;
+    std::optional<fd::engine::onboarding::Plan> m_plan;
+    std::optional<fd::engine::onboarding::TenantPlan> m_tenantPlan;
+    QPointer<fd::engine::onboarding::OnboardingRun> m_helmRun;
+    QPointer<fd::engine::onboarding::TenantRun> m_tenantRun;
+    Phase m_phase = Phase::Probing;
+    bool m_modern = false;
+    bool m_succeeded = false;
+    QString m_failure;
+
+    QLabel *m_intro = nullptr;
+    QLineEdit *m_namespacesEdit = nullptr;
+    QLabel *m_chartLabel = nullptr;
+    QWidget *m_chartRow = nullptr;
+    QLineEdit *m_chartEdit = nullptr;
+    QPushButton *m_chartBrowse = nullptr;
+    QPushButton *m_planButton = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_errorChart = nullptr;
+    QWidget *m_planArea = nullptr;
+    QLabel *m_planSummary = nullptr;
+    QCheckBox *m_createNamespaces = nullptr;
+    QGroupBox *m_standardBox = nullptr;
+    QRadioButton *m_standardRadio = nullptr;
+    QTreeWidget *m_impactTree = nullptr;
+    QGroupBox *m_adoptBox = nullptr;
+    QRadioButton *m_adoptRadio = nullptr;
+    QTreeWidget *m_adoptTree = nullptr;
+    QLabel *m_warnings = nullptr;
+    QGroupBox *m_stepsBox = nullptr;
+    QWidget *m_filler = nullptr;
+    QTreeWidget *m_stepTree = nullptr;
+    QPushButton *m_startButton = nullptr;
+    QPushButton *m_cancelRunButton = nullptr;
+    QPushButton *m_rollbackButton = nullptr;
+    QPushButton *m_closeButton = nullptr;
+};
+
+} // namespace ui
+} // namespace fd
