@@ -1,0 +1,108 @@
+#pragma once
+
+#include "engine/ClusterSnapshot.h"
+#include "FindingLookup.h"
+#include "TreeRoles.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+// The cluster tree: context → tenant → kind group → object. Each snapshot is merged into the
+// existing tree: per parent, rows that vanished are removed and new rows inserted with one
+// begin/end pair per contiguous range, and changed rows get dataChanged. The model is never
+// reset after the first row exists, so views keep their selection and expansion.
+
+namespace fd {
+namespace ui {
+
+class ClusterTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, StatusColumn, ColumnCount };
+
+    explicit ClusterTreeModel(QObject *parent = nullptr);
+    ~ClusterTreeModel() override;
+
+    // Adds the context when new (appended), else merges the snapshot into its subtree. With
+    // change.everything false only the namespaces named by `change` are re-read below the tenant
+    // level; the tenant and context rows are always compared (they are cheap).
+    void applySnapshot(const fd::engine::ClusterSnapshotPtr &snapshot, const fd::engine::SnapshotChange &change);
+    void removeCluster(const QString &contextName);
+
+    fd::engine::ClusterSnapshotPtr snapshot(const QString &contextName) const;
+    const FindingLookup *findings(const QString &contextName) const;
+    QStringList contexts() const;
+
+    QModelIndex contextIndex(const QString &contextName) const;
+    QModelIndex tenantIndex(const QString &contextName, const QString &namespaceName) const;
+    QModelIndex objectIndex(const QString &contextName, const fd::fission::ObjectRef &ref) const;
+
+    // Test and debugging aid: the tree as indented "name [status]" lines.
+    QStringList dump(const QModelIndex &parent = {}, int depth = 0) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    struct NodeData {
+        NodeType type = NodeType::Root;
+        QString key;          // unique among siblings, defines the order
+        QString name;         // column 0
+        QString status;       // column 1 (translated)
+        QString statusId;
+        QString iconId;
+        QString tooltip;
+        QString kindText;     // translated kind for the filter ("Package", "tenant")
+        QString context;
+        QString namespaceName;
+        QString group;
+        QString kind;
+        QString objectName;
+        int severity = -1;
+        int count = -1;
+        bool operator==(const NodeData &other) const = default;
+    };
+    struct NodeSpec {
+        NodeData data;
+        QList<NodeSpec> children;
+        bool childrenKnown = true; // false: keep the existing children untouched
+    };
+
+private:
+    struct Node {
+        NodeData d;
+        Node *parent = nullptr;
+        int row = 0;
+        std::vector<std::unique_ptr<Node>> children;
+    };
+    struct ClusterEntry {
+        fd::engine::ClusterSnapshotPtr snapshot;
+        std::shared_ptr<const FindingLookup> findings;
+    };
+
+    Node *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOf(const Node *node, int column = 0) const;
+    Node *contextNode(const QString &contextName) const;
+    static Node *childByKey(const Node *parent, const QString &key);
+    std::unique_ptr<Node> build(const NodeSpec &spec, Node *parent, int row) const;
+    void sync(Node *node, const NodeSpec &spec);
+    void syncChildren(Node *parent, const QList<NodeSpec> &desired);
+    static void renumber(Node *parent, int from);
+
+    Node m_root;
+    QHash<QString, ClusterEntry> m_clusters;
+};
+
+} // namespace ui
+} // namespace fd

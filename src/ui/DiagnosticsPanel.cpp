@@ -1,0 +1,252 @@
+#include "DiagnosticsPanel.h"
+
+#include "ClusterHandle.h"
+#include "FindingLookup.h"
+#include "FixActions.h"
+#include "StatusIcons.h"
+#include "TreeSpecBuilder.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+namespace fis = fd::fission;
+
+namespace fd {
+namespace ui {
+
+DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
+    : QWidget(parent), m_header(new QLabel(this)), m_content(new QWidget), m_list(new QVBoxLayout(m_content))
+{
+    setObjectName(u"diagnosticsPanel"_s);
+    m_header->setObjectName(u"diagnosticsHeader"_s);
+    m_header->setWordWrap(true);
+    m_list->setContentsMargins(4, 4, 4, 4);
+    m_list->setSpacing(8);
+    m_list->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_header);
+    layout->addWidget(scroll);
+    rebuild({});
+}
+
+DiagnosticsPanel::~DiagnosticsPanel() = default;
+
+void DiagnosticsPanel::setScope(const QString &context, const QString &namespaceName,
+                                const fd::engine::ClusterSnapshotPtr &snapshot, ClusterHandle *handle)
+{
+    const bool sameScope = context == m_context && namespaceName == m_namespace && handle == m_handle;
+    m_context = context;
+    m_namespace = namespaceName;
+    m_snapshot = snapshot;
+    m_handle = handle;
+    if (sameScope)
+        refresh(snapshot);
+    else
+        rebuild(findingsInScope());
+}
+
+void DiagnosticsPanel::refresh(const fd::engine::ClusterSnapshotPtr &snapshot)
+{
+    m_snapshot = snapshot;
+    const QList<fis::Finding> findings = findingsInScope();
+    bool same = findings.size() == m_shown.size() && (!snapshot || (snapshot->connection.state == m_shownState && snapshot->connection.message == m_shownMessage));
+    for (qsizetype i = 0; same && i < findings.size(); ++i)
+        same = findings[i].id() == m_shown[i].id() && findings[i].sameContent(m_shown[i]);
+    if (!same)
+        rebuild(findings);
+}
+
+QList<fis::Finding> DiagnosticsPanel::findingsInScope() const
+{
+    if (!m_snapshot)
+        return {};
+    if (m_namespace.isEmpty())
+        return m_snapshot->findings;
+    QList<fis::Finding> out;
+    for (const fis::Finding &f : m_snapshot->findings) {
+        if (FindingLookup::namespaceOf(f) == m_namespace)
+            out.append(f);
+    }
+    return out;
+}
+
+void DiagnosticsPanel::rebuild(const QList<fis::Finding> &findings)
+{
+    ++m_generation;
+    m_shown = findings;
+    m_shownState = m_snapshot ? m_snapshot->connection.state : fd::engine::ConnectionState::Connecting;
+    m_shownMessage = m_snapshot ? m_snapshot->connection.message : QString();
+    m_shownIds.clear();
+    while (m_list->count() > 1) {
+        QLayoutItem *item = m_list->takeAt(0);
+        if (QWidget *old = item->widget()) {
+            // Later, not now: the click of one of its buttons may be what led here. Unparented,
+            // so nobody finds it meanwhile.
+            old->hide();
+            old->setParent(nullptr);
+            old->deleteLater();
+        }
+        delete item;
+    }
+    const QString scope = m_context.isEmpty() ? QString()
+                          : m_namespace.isEmpty() ? tr("cluster %1").arg(m_context)
+                                                  : tr("tenant %1 on %2").arg(m_namespace, m_context);
+    const bool live = m_snapshot && m_snapshot->connection.state == fd::engine::ConnectionState::Live;
+    if (scope.isEmpty())
+        m_header->setText(tr("Select a cluster or tenant to see its diagnostics."));
+    else if (!live && m_snapshot)
+        // Never "no problems" for a cluster we cannot see.
+        m_header->setText(tr("%1 is not live (%2): findings may be missing or out of date. %3")
+                              .arg(m_context, connectionStateText(m_snapshot->connection.state), m_snapshot->connection.message));
+    else if (findings.isEmpty())
+        m_header->setText(tr("No problems found for %1.").arg(scope));
+    else
+        m_header->setText(tr("%n finding(s) for %1", nullptr, int(findings.size())).arg(scope));
+
+    int insertAt = 0;
+    for (fis::Severity severity : {fis::Severity::Error, fis::Severity::Warning, fis::Severity::Info}) {
+        bool first = true;
+        for (const fis::Finding &f : findings) {
+            if (f.severity != severity)
+                continue;
+            if (first) {
+                auto *label = new QLabel(u"<b>%1</b>"_s.arg(severityText(severity).toHtmlEscaped()), m_content);
+                m_list->insertWidget(insertAt++, label);
+                first = false;
+            }
+            m_list->insertWidget(insertAt++, card(f));
+            m_shownIds.append(f.id());
+        }
+    }
+}
+
+QWidget *DiagnosticsPanel::card(const fis::Finding &finding)
+{
+    auto *frame = new QFrame(m_content);
+    frame->setObjectName(u"finding:"_s + finding.id());
+    frame->setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QVBoxLayout(frame);
+
+    auto *titleRow = new QHBoxLayout;
+    auto *icon = new QLabel(frame);
+    icon->setPixmap(statusIcon(severityIconId(int(finding.severity))).pixmap(16, 16));
+    auto *title = new QLabel(u"<b>%1</b>"_s.arg(finding.title.toHtmlEscaped()), frame);
+    title->setWordWrap(true);
+    titleRow->addWidget(icon, 0, Qt::AlignTop);
+    titleRow->addWidget(title, 1);
+    layout->addLayout(titleRow);
+
+    auto *explanation = new QLabel(finding.explanation, frame);
+    explanation->setWordWrap(true);
+    explanation->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(explanation);
+
+    if (!finding.symptoms.isEmpty()) {
+        QString items;
+        for (const fis::Symptom &s : finding.symptoms)
+            items += u"<li>%1</li>"_s.arg(s.text.toHtmlEscaped());
+        auto *symptoms = new QLabel(u"%1<ul style='margin-top:0px'>%2</ul>"_s.arg(tr("What you see:").toHtmlEscaped(), items), frame);
+        symptoms->setWordWrap(true);
+        layout->addWidget(symptoms);
+    }
+
+    auto *buttons = new QHBoxLayout;
+    QStringList unavailable;
+    for (const fis::FixAction &action : finding.fixes) {
+        if (QPushButton *button = fixButton(finding, action))
+            buttons->addWidget(button);
+        else if (!std::holds_alternative<fis::InspectObjectAction>(action))
+            unavailable.append(fis::fixActionTitle(action));
+    }
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    if (!unavailable.isEmpty()) {
+        // Said, not offered: a button here would do nothing.
+        auto *note = new QLabel(u"<i>%1</i>"_s.arg(tr("Not available from this window yet: %1.")
+                                                      .arg(unavailable.join(u", "_s))
+                                                      .toHtmlEscaped()),
+                                frame);
+        note->setObjectName(u"unavailableFixes"_s);
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
+
+    auto *result = new QLabel(m_lastResult.value(finding.id()), frame);
+    result->setObjectName(u"fixResult"_s);
+    result->setWordWrap(true);
+    result->setVisible(!result->text().isEmpty());
+    layout->addWidget(result);
+    return frame;
+}
+
+QPushButton *DiagnosticsPanel::fixButton(const fis::Finding &finding, const fis::FixAction &action)
+{
+    const FixRoute route = fixRoute(action, m_handle && m_handle->supports(action));
+    if (route == FixRoute::Hidden)
+        return nullptr; // never show an action that does nothing
+    if (route == FixRoute::Inspect && !(m_inspectable && m_inspectable(m_context, inspectTarget(action))))
+        return nullptr; // the object is not one the tree shows
+    auto *button = new QPushButton(fis::fixActionTitle(action));
+    button->setObjectName(u"fix:"_s + fis::fixActionType(action));
+    button->setProperty("findingId", finding.id());
+    const QString findingId = finding.id();
+    if (route == FixRoute::Inspect) {
+        const fis::ObjectRef target = inspectTarget(action);
+        connect(button, &QPushButton::clicked, this, [this, target] { Q_EMIT inspectRequested(m_context, target); });
+        return button;
+    }
+    connect(button, &QPushButton::clicked, this, [this, button, findingId, action] { runFix(button, findingId, action); });
+    const RequiredPermission needed = requiredPermission(action);
+    if (!needed.resource.isEmpty() && m_handle) {
+        const int generation = m_generation;
+        QPointer<QPushButton> guard(button);
+        m_handle->checkPermission(action).then(this, [this, guard, generation, needed](const PermissionAnswer &answer) {
+            if (!guard || generation != m_generation || !answer.known || answer.allowed)
+                return;
+            guard->setEnabled(false);
+            guard->setToolTip(tr("You are not allowed to do this: missing permission to %1.")
+                                  .arg(answer.missing.isEmpty() ? needed.describe() : answer.missing));
+        });
+    }
+    return button;
+}
+
+void DiagnosticsPanel::runFix(QPushButton *button, const QString &findingId, const fis::FixAction &action)
+{
+    if (!m_handle)
+        return;
+    // No question here: the fixes that change much (onboarding) open a dialog of their own that
+    // shows the plan and asks before anything changes. A snapshot arriving while the fix runs
+    // rebuilds the findings and deletes `button`, so only the guard is used afterwards.
+    QPointer<QPushButton> guard(button);
+    if (guard) {
+        guard->setEnabled(false);
+        guard->setText(tr("%1 (running…)").arg(fis::fixActionTitle(action)));
+    }
+    m_handle->runFix(action).then(this, [this, guard, findingId, action](const CommandOutcome &outcome) {
+        const QString text = outcome.ok ? tr("Done: %1").arg(outcome.message) : tr("Failed: %1").arg(outcome.message);
+        m_lastResult.insert(findingId, text);
+        if (guard) {
+            guard->setEnabled(true);
+            guard->setText(fis::fixActionTitle(action));
+            if (auto *result = guard->parentWidget()->findChild<QLabel *>(u"fixResult"_s)) {
+                result->setText(text);
+                result->setVisible(true);
+            }
+        }
+        Q_EMIT fixFinished(outcome.ok, outcome.message);
+    });
+}
+
+} // namespace ui
+} // namespace fd
