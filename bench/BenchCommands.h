@@ -13,5 +13,14 @@ int runSync(const QStringList &args);
 int runStore(const QStringList &args);
 // The emulator is not the bottleneck: list serving, watch fan-out, kubectl as the peer.
 int runEmulator(const QStringList &args);
+// The Fission domain over the fleet profile: session to Live, first full model load, rules,
+// single-object deltas.
+int runModel(const QStringList &args);
+// The log viewer: ingest from the emulator (kubectl logs -f as the peer), filter time over
+// 1,000,000 lines, memory per raw log byte.
+int runLogs(const QStringList &args);
+// The desktop app's GUI thread, offscreen: event-loop stalls (max, p99) while the fleet profile
+// streams watch events through the engine into the main window; demo start to a painted tree.
+int runGui(const QStringList &args);
 
 } // namespace fd::bench

@@ -99,6 +99,857 @@
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
+    <message>
+        <source>Namespaces (DNS-1123 labels).</source>
+        <translation>命名空间（DNS-1123 标签）。</translation>
+    </message>
+    <message>
+        <source>Run &apos;fission-desk-cli %1 --help&apos; for usage.</source>
+        <translation>运行 &apos;fission-desk-cli %1 --help&apos; 查看用法。</translation>
+    </message>
+    <message>
+        <source>name at least one namespace</source>
+        <translation>请至少指定一个命名空间</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid namespace name: %2</source>
+        <translation>“%1”不是有效的命名空间名称：%2</translation>
+    </message>
+    <message>
+        <source>no kubeconfig file found</source>
+        <translation>未找到 kubeconfig 文件</translation>
+    </message>
+    <message>
+        <source>the kubeconfig has no current context; choose one with --context</source>
+        <translation>kubeconfig 没有当前上下文；请用 --context 选择一个</translation>
+    </message>
+    <message>
+        <source>context &quot;%1&quot; is not in the kubeconfig</source>
+        <translation>kubeconfig 中没有上下文“%1”</translation>
+    </message>
+    <message>
+        <source>context &quot;%1&quot; cannot be used: %2</source>
+        <translation>上下文“%1”无法使用：%2</translation>
+    </message>
+    <message>
+        <source>reading the cluster timed out</source>
+        <translation>读取集群超时</translation>
+    </message>
+    <message>
+        <source>reading the cluster failed: %1</source>
+        <translation>读取集群失败：%1</translation>
+    </message>
+    <message>
+        <source>no Fission control plane was found in context &quot;%1&quot;</source>
+        <translation>在上下文“%1”中未找到 Fission 控制平面</translation>
+    </message>
+    <message>
+        <source>the Helm release of the Fission install in namespace %1 was not found</source>
+        <translation>未找到命名空间 %1 中 Fission 安装的 Helm 发布</translation>
+    </message>
+    <message>
+        <source>planning timed out</source>
+        <translation>计划超时</translation>
+    </message>
+    <message>
+        <source>(unset)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>Workloads that restart (%1):</source>
+        <translation>将重启的工作负载（%1）：</translation>
+    </message>
+    <message>
+        <source>(created)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（删除）</translation>
+    </message>
+    <message>
+        <source>RBAC changes (%1):</source>
+        <translation>RBAC 变更（%1）：</translation>
+    </message>
+    <message>
+        <source>Hooks that run:</source>
+        <translation>将运行的钩子：</translation>
+    </message>
+    <message>
+        <source>Function pods recycled: %1 of %2</source>
+        <translation>将被回收的函数 Pod：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Context %1: Fission release %2 in namespace %3, revision %4, chart %5-%6</source>
+        <translation>上下文 %1：Fission 发布 %2，位于命名空间 %3，修订版本 %4，chart %5-%6</translation>
+    </message>
+    <message>
+        <source>Onboarding needs a Helm upgrade that restarts the control plane.</source>
+        <translation>接入需要一次 Helm 升级，控制平面将重启。</translation>
+    </message>
+    <message>
+        <source>additionalFissionNamespaces: [%1] -&gt; [%2]</source>
+        <translation>additionalFissionNamespaces：[%1] -&gt; [%2]</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>无需更改。</translation>
+    </message>
+    <message>
+        <source>Precondition: namespace %1 does not exist; it will be created first.</source>
+        <translation>前提条件：命名空间 %1 不存在；将先创建它。</translation>
+    </message>
+    <message>
+        <source>Alternative (--adopt): the same with executor.adoptExistingResources: true</source>
+        <translation>替代方案（--adopt）：相同变更，并设置 executor.adoptExistingResources: true</translation>
+    </message>
+    <message>
+        <source>Context %1: tenancy %2; onboarding creates a FissionTenant, nothing restarts.</source>
+        <translation>上下文 %1：租户模式 %2；接入会创建 FissionTenant，不会重启任何组件。</translation>
+    </message>
+    <message>
+        <source>FissionTenant %1 (namespace %2)</source>
+        <translation>FissionTenant %1（命名空间 %2）</translation>
+    </message>
+    <message>
+        <source>(the namespace is created first)</source>
+        <translation>（先创建该命名空间）</translation>
+    </message>
+    <message>
+        <source>--adopt: the chart has no executor.adoptExistingResources, or the values already set it</source>
+        <translation>--adopt：chart 没有 executor.adoptExistingResources，或值中已设置</translation>
+    </message>
+    <message>
+        <source>Upgrade release %1 now? The control plane restarts.</source>
+        <translation>现在升级发布 %1 吗？控制平面将重启。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Namespaces %1 and everything in them will be deleted. Type their names (separated by spaces) to confirm:</source>
+        <translation>命名空间 %1 及其中的所有内容将被删除。请输入它们的名称（以空格分隔）以确认：</translation>
+    </message>
+    <message>
+        <source>The release is left at revision %1 (%2). Roll back to revision %3?</source>
+        <translation>发布停留在修订版本 %1（%2）。回滚到修订版本 %3 吗？</translation>
+    </message>
+    <message>
+        <source>To roll back: helm rollback %1 %2 -n %3</source>
+        <translation>回滚方法：helm rollback %1 %2 -n %3</translation>
+    </message>
+    <message>
+        <source>Apply these changes?</source>
+        <translation>应用这些更改吗？</translation>
+    </message>
+    <message>
+        <source>The kubeconfig context (default: the current one).</source>
+        <translation>kubeconfig 上下文（默认：当前上下文）。</translation>
+    </message>
+    <message>
+        <source>Upgrade with this chart (directory, archive or reference) instead of the chart stored in the release.</source>
+        <translation>使用此 chart（目录、归档或引用）升级，而不是发布中存储的 chart。</translation>
+    </message>
+    <message>
+        <source>The helm binary to run (default: helm on PATH).</source>
+        <translation>要运行的 helm 程序（默认：PATH 中的 helm）。</translation>
+    </message>
+    <message>
+        <source>Show what onboarding namespaces would change (nothing is changed)</source>
+        <translation>显示接入命名空间会带来的变更（不做任何更改）</translation>
+    </message>
+    <message>
+        <source>Plan removing the namespaces instead of adding them.</source>
+        <translation>计划移除这些命名空间，而不是添加。</translation>
+    </message>
+    <message>
+        <source>Make Fission serve namespaces (Helm upgrade or FissionTenants)</source>
+        <translation>让 Fission 服务这些命名空间（Helm 升级或 FissionTenant）</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation>不要求确认。</translation>
+    </message>
+    <message>
+        <source>Also set executor.adoptExistingResources: true so function pods survive the restart.</source>
+        <translation>同时设置 executor.adoptExistingResources: true，使函数 Pod 在重启后保留。</translation>
+    </message>
+    <message>
+        <source>Fail instead of creating namespaces that do not exist.</source>
+        <translation>命名空间不存在时报错，而不是创建它。</translation>
+    </message>
+    <message>
+        <source>-o json needs --yes (there is no prompt in JSON mode)</source>
+        <translation>-o json 需要 --yes（JSON 模式下没有确认提示）</translation>
+    </message>
+    <message>
+        <source>Stop Fission serving namespaces, optionally deleting them</source>
+        <translation>让 Fission 停止服务这些命名空间，并可选择删除它们</translation>
+    </message>
+    <message>
+        <source>Delete the namespaces and everything in them afterwards.</source>
+        <translation>随后删除这些命名空间及其中的所有内容。</translation>
+    </message>
+    <message>
+        <source>Offboard although functions remain in the namespace.</source>
+        <translation>即使命名空间中仍有函数也执行移除。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig context to use (default: the current context).</source>
+        <translation>要使用的 kubeconfig 上下文（默认：当前上下文）。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the cluster to be fully synced (default 30).</source>
+        <translation>等待集群完全同步的秒数（默认 30）。</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds between 0 and 3600</source>
+        <translation>--timeout 必须是 0 到 3600 之间的秒数</translation>
+    </message>
+    <message>
+        <source>--context needs a context name</source>
+        <translation>--context 需要一个上下文名称</translation>
+    </message>
+    <message>
+        <source>no kubeconfig found</source>
+        <translation>未找到 kubeconfig</translation>
+    </message>
+    <message>
+        <source>no context &quot;%1&quot; in the kubeconfig</source>
+        <translation>kubeconfig 中没有上下文“%1”</translation>
+    </message>
+    <message>
+        <source>cannot use context &quot;%1&quot;: %2</source>
+        <translation>无法使用上下文“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the API server has not answered yet</source>
+        <translation>API 服务器尚未应答</translation>
+    </message>
+    <message>
+        <source>context &quot;%1&quot; was not fully synced after %2 s: %3</source>
+        <translation>上下文“%1”在 %2 秒后仍未完全同步：%3</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Describe one tenant: describe tenant NAMESPACE</source>
+        <translation>描述一个租户：describe tenant 命名空间</translation>
+    </message>
+    <message>
+        <source>What to describe (only &quot;tenant&quot; for now).</source>
+        <translation>要描述的对象（目前仅支持“tenant”）。</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s namespace.</source>
+        <translation>租户的命名空间。</translation>
+    </message>
+    <message>
+        <source>expected: describe tenant NAMESPACE</source>
+        <translation>用法：describe tenant 命名空间</translation>
+    </message>
+    <message>
+        <source>namespace &quot;%1&quot; is no Fission tenant in context &quot;%2&quot; (it holds no Fission objects, and Fission neither watches it nor has a FissionTenant for it)</source>
+        <translation>命名空间“%1”在上下文“%2”中不是 Fission 租户（其中没有 Fission 对象，Fission 既不监视它，也没有对应的 FissionTenant）</translation>
+    </message>
+    <message>
+        <source>Namespace:</source>
+        <translation>命名空间：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Install:</source>
+        <translation>安装：</translation>
+    </message>
+    <message>
+        <source>Watched by Fission:</source>
+        <translation>受 Fission 监视：</translation>
+    </message>
+    <message>
+        <source>Served by:</source>
+        <translation>服务组件：</translation>
+    </message>
+    <message>
+        <source>Not watched by:</source>
+        <translation>未监视的组件：</translation>
+    </message>
+    <message>
+        <source>Via FissionTenant:</source>
+        <translation>通过 FissionTenant：</translation>
+    </message>
+    <message>
+        <source>FissionTenants:</source>
+        <translation>FissionTenant：</translation>
+    </message>
+    <message>
+        <source>Label fission.io/enabled:</source>
+        <translation>标签 fission.io/enabled：</translation>
+    </message>
+    <message>
+        <source>Namespace exists:</source>
+        <translation>命名空间存在：</translation>
+    </message>
+    <message>
+        <source>Objects:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No findings about this tenant.</source>
+        <translation>此租户没有诊断结果。</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>诊断结果：</translation>
+    </message>
+    <message>
+        <source>symptom %1: %2</source>
+        <translation>症状 %1：%2</translation>
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation>修复：%1</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>SEVERITY</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>SUBJECT</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>标题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s): </source>
+        <translation>
+            <numerusform>%n 条诊断结果：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s), %3 informational</source>
+        <translation>%1 个错误，%2 个警告，%3 条提示</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Diagnose the cluster&apos;s Fission install and tenants (exit 1 when something is wrong)</source>
+        <translation>诊断集群的 Fission 安装和租户（发现问题时退出码为 1）</translation>
+    </message>
+    <message>
+        <source>Keep running and print findings as they appear, change and resolve, until interrupted.</source>
+        <translation>持续运行，在诊断结果出现、变化和解决时输出，直到被中断。</translation>
+    </message>
+    <message>
+        <source>Fission install unknown: %1</source>
+        <translation>Fission 安装情况未知：%1</translation>
+    </message>
+    <message>
+        <source>No Fission control plane found (the Fission CRDs are installed)</source>
+        <translation>未找到 Fission 控制平面（Fission CRD 已安装）</translation>
+    </message>
+    <message>
+        <source>No Fission control plane found</source>
+        <translation>未找到 Fission 控制平面</translation>
+    </message>
+    <message>
+        <source>Fission %1 (%2) in namespace %3</source>
+        <translation>Fission %1（%2），位于命名空间 %3</translation>
+    </message>
+    <message>
+        <source>of unknown version</source>
+        <translation>版本未知</translation>
+    </message>
+    <message>
+        <source>List the cluster&apos;s Fission tenants (namespaces) and whether Fission serves them</source>
+        <translation>列出集群的 Fission 租户（命名空间）以及 Fission 是否为其提供服务</translation>
+    </message>
+    <message>
+        <source>NAMESPACE</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ENVIRONMENTS</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>PACKAGES</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>FUNCTIONS</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>TRIGGERS</source>
+        <translation>触发器</translation>
+    </message>
+    <message>
+        <source>NOTE</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>not watched by: %1</source>
+        <translation>未被以下组件监视：%1</translation>
+    </message>
+    <message>
+        <source>FissionTenant: %1</source>
+        <translation>FissionTenant：%1</translation>
+    </message>
+    <message>
+        <source>No tenants.</source>
+        <translation>没有租户。</translation>
+    </message>
+    <message>
+        <source>Print or follow the logs of a function, package build, environment, tenant, the control plane or a pod</source>
+        <translation>输出或跟踪函数、包构建、环境、租户、控制平面或 Pod 的日志</translation>
+    </message>
+    <message>
+        <source>fn, pkg, env, tenant, controlplane or pod</source>
+        <translation>fn、pkg、env、tenant、controlplane 或 pod</translation>
+    </message>
+    <message>
+        <source>The object&apos;s name (controlplane: the release namespace, optional)</source>
+        <translation>对象名称（controlplane：发布所在的命名空间，可选）</translation>
+    </message>
+    <message>
+        <source>The object&apos;s namespace (default: default).</source>
+        <translation>对象所在的命名空间（默认：default）。</translation>
+    </message>
+    <message>
+        <source>Keep following new lines and new pods until interrupted.</source>
+        <translation>持续跟踪新的日志行和新的 Pod，直到被中断。</translation>
+    </message>
+    <message>
+        <source>Only lines newer than a duration (30s, 5m, 2h, 1d) or an RFC 3339 time.</source>
+        <translation>只显示比指定时长（30s、5m、2h、1d）或 RFC 3339 时间更新的日志行。</translation>
+    </message>
+    <message>
+        <source>Only lines matching this regular expression.</source>
+        <translation>只显示匹配此正则表达式的日志行。</translation>
+    </message>
+    <message>
+        <source>usage: logs (fn|pkg|env|tenant|controlplane|pod) NAME [-n NS] [-f] [--since D] [--grep RE]</source>
+        <translation>用法：logs (fn|pkg|env|tenant|controlplane|pod) 名称 [-n 命名空间] [-f] [--since 时长] [--grep 正则]</translation>
+    </message>
+    <message>
+        <source>--since needs a duration (30s, 5m, 2h, 1d) or an RFC 3339 time</source>
+        <translation>--since 需要一个时长（30s、5m、2h、1d）或 RFC 3339 时间</translation>
+    </message>
+    <message>
+        <source>invalid --grep pattern: %1</source>
+        <translation>无效的 --grep 模式：%1</translation>
+    </message>
+    <message>
+        <source>the cluster connection cannot follow logs</source>
+        <translation>该集群连接无法跟踪日志</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Fission Desk</source>
+        <translation>Fission 控制台</translation>
+    </message>
+    <message>
+        <source>Filter by name, kind or status (Ctrl+F)</source>
+        <translation>按名称、类型或状态筛选 (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>OnboardingText</name>
+    <message>
+        <source>image of %1: %2 -&gt; %3</source>
+        <translation>%1 的镜像：%2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>pod template annotation %1</source>
+        <translation>Pod 模板注解 %1</translation>
+    </message>
+    <message>
+        <source>rendered manifest %1: line %2: %3</source>
+        <translation>渲染的清单 %1：第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>rendered manifest %1: a document is not an object</source>
+        <translation>渲染的清单 %1：某个文档不是对象</translation>
+    </message>
+    <message>
+        <source>no namespace given</source>
+        <translation>未指定命名空间</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid namespace name: %2</source>
+        <translation>“%1”不是有效的命名空间名称：%2</translation>
+    </message>
+    <message>
+        <source>namespace %1 is both added and removed</source>
+        <translation>命名空间 %1 同时被添加和移除</translation>
+    </message>
+    <message>
+        <source>no Fission control plane was found in this cluster</source>
+        <translation>在此集群中未找到 Fission 控制平面</translation>
+    </message>
+    <message>
+        <source>this Fission install onboards namespaces with FissionTenants (tenancy %1), not with Helm values</source>
+        <translation>此 Fission 安装通过 FissionTenant（租户模式 %1）接入命名空间，而不是通过 Helm 值</translation>
+    </message>
+    <message>
+        <source>the Helm release of the Fission install was not found</source>
+        <translation>未找到 Fission 安装的 Helm 发布</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary directory: %1</source>
+        <translation>无法创建临时目录：%1</translation>
+    </message>
+    <message>
+        <source>the chart cannot be rebuilt from release %1: %2</source>
+        <translation>无法从发布 %1 重建 chart：%2</translation>
+    </message>
+    <message>
+        <source>the chart %1-%2 is not the deployed chart %3-%4: the upgrade changes more than the namespaces</source>
+        <translation>chart %1-%2 不是已部署的 chart %3-%4：此次升级的变更不止命名空间</translation>
+    </message>
+    <message>
+        <source>the chart comes from %1, not from the release; it has the deployed chart&apos;s name and version</source>
+        <translation>chart 来自 %1，而不是来自发布；它与已部署 chart 的名称和版本相同</translation>
+    </message>
+    <message>
+        <source>the chart %1 is not the one stored in the release; its templates may differ</source>
+        <translation>chart %1 不是发布中存储的 chart；其模板可能不同</translation>
+    </message>
+    <message>
+        <source>%1 is the default namespace (defaultNamespace); it cannot be removed from the list</source>
+        <translation>%1 是默认命名空间（defaultNamespace）；不能从列表中移除</translation>
+    </message>
+    <message>
+        <source>%1 is not in additionalFissionNamespaces; nothing to remove</source>
+        <translation>%1 不在 additionalFissionNamespaces 中；无需移除</translation>
+    </message>
+    <message>
+        <source>%1 is already watched</source>
+        <translation>%1 已被监视</translation>
+    </message>
+    <message>
+        <source>%1 is the release namespace of Fission; it cannot be a tenant</source>
+        <translation>%1 是 Fission 的发布命名空间；不能作为租户</translation>
+    </message>
+    <message>
+        <source>values line %1: %2</source>
+        <translation>值第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Rendering the chart with helm template</source>
+        <translation>正在用 helm template 渲染 chart</translation>
+    </message>
+    <message>
+        <source>the variant with adoptExistingResources could not be rendered: %1</source>
+        <translation>无法渲染带 adoptExistingResources 的方案：%1</translation>
+    </message>
+    <message>
+        <source>Reading the live control plane</source>
+        <translation>正在读取运行中的控制平面</translation>
+    </message>
+    <message>
+        <source>reading the cluster failed: %1</source>
+        <translation>读取集群失败：%1</translation>
+    </message>
+    <message>
+        <source>the deployed manifest could not be read: %1</source>
+        <translation>无法读取已部署的清单：%1</translation>
+    </message>
+    <message>
+        <source>release %1 has no stored revisions in namespace %2</source>
+        <translation>发布 %1 在命名空间 %2 中没有存储的修订版本</translation>
+    </message>
+    <message>
+        <source>Check that release %1 is still at revision %2</source>
+        <translation>检查发布 %1 是否仍处于修订版本 %2</translation>
+    </message>
+    <message>
+        <source>Create namespace %1</source>
+        <translation>创建命名空间 %1</translation>
+    </message>
+    <message>
+        <source>helm upgrade %1 (namespaces: %2)</source>
+        <translation>helm upgrade %1（命名空间：%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Follow the rollout of %n workload(s)</source>
+        <translation>
+            <numerusform>跟踪 %n 个工作负载的滚动更新</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verify that the control plane watches the new namespace set</source>
+        <translation>验证控制平面是否监视新的命名空间集合</translation>
+    </message>
+    <message>
+        <source>Delete namespace %1</source>
+        <translation>删除命名空间 %1</translation>
+    </message>
+    <message>
+        <source>Roll back to revision %1 (only after a failure)</source>
+        <translation>回滚到修订版本 %1（仅在失败后）</translation>
+    </message>
+    <message>
+        <source>the plan has no variant with adoptExistingResources</source>
+        <translation>该计划没有带 adoptExistingResources 的方案</translation>
+    </message>
+    <message>
+        <source>revision %1 is %2: another helm operation runs or crashed; roll it back first</source>
+        <translation>修订版本 %1 处于 %2：另一个 helm 操作正在运行或已崩溃；请先回滚</translation>
+    </message>
+    <message>
+        <source>the release changed since the plan (revision %1, planned from %2): plan again so that no one else&apos;s change is undone</source>
+        <translation>自计划以来发布已变更（修订版本 %1，计划基于 %2）：请重新计划，以免撤销他人的更改</translation>
+    </message>
+    <message>
+        <source>revision %1 (%2)</source>
+        <translation>修订版本 %1（%2）</translation>
+    </message>
+    <message>
+        <source>namespace %1 does not exist: the chart writes Roles into it and the upgrade would fail</source>
+        <translation>命名空间 %1 不存在：chart 会向其中写入 Role，升级将失败</translation>
+    </message>
+    <message>
+        <source>creating namespace %1 failed: %2</source>
+        <translation>创建命名空间 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>exists already</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Fission Desk: namespaces %1</source>
+        <translation>Fission Desk：命名空间 %1</translation>
+    </message>
+    <message>
+        <source>running helm upgrade</source>
+        <translation>正在运行 helm upgrade</translation>
+    </message>
+    <message>
+        <source>revision %1 %2</source>
+        <translation>修订版本 %1 %2</translation>
+    </message>
+    <message>
+        <source>upgraded</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>helm upgrade failed: %1</source>
+        <translation>helm upgrade 失败：%1</translation>
+    </message>
+    <message>
+        <source>Revision %1 is %2; roll back to revision %3 to restore the previous state.</source>
+        <translation>修订版本 %1 处于 %2；回滚到修订版本 %3 以恢复之前的状态。</translation>
+    </message>
+    <message>
+        <source>nothing rolls</source>
+        <translation>没有需要滚动更新的工作负载</translation>
+    </message>
+    <message>
+        <source>the rollout did not finish in time</source>
+        <translation>滚动更新未能及时完成</translation>
+    </message>
+    <message>
+        <source>%1 did not roll out: its progress deadline was exceeded</source>
+        <translation>%1 未完成滚动更新：已超过其进度期限</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rolled out</source>
+        <translation>已完成 %1 / %2 个滚动更新</translation>
+    </message>
+    <message>
+        <source>the control plane does not watch the new set in time</source>
+        <translation>控制平面未能及时监视新的集合</translation>
+    </message>
+    <message>
+        <source>%1 template watches %2</source>
+        <translation>%1 的模板监视 %2</translation>
+    </message>
+    <message>
+        <source>pod %1 still runs the old namespace list</source>
+        <translation>Pod %1 仍在使用旧的命名空间列表</translation>
+    </message>
+    <message>
+        <source>%1 has no ready pod</source>
+        <translation>%1 没有就绪的 Pod</translation>
+    </message>
+    <message>
+        <source>no control-plane Deployment reads the namespace list</source>
+        <translation>没有控制平面 Deployment 读取命名空间列表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Deployment(s) watch the new set</source>
+        <translation>
+            <numerusform>%n 个 Deployment 监视新的集合</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <source>deleting namespace %1 failed: %2</source>
+        <translation>删除命名空间 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>namespace %1 is still terminating</source>
+        <translation>命名空间 %1 仍在终止中</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>running helm rollback</source>
+        <translation>正在运行 helm rollback</translation>
+    </message>
+    <message>
+        <source>helm rollback failed: %1</source>
+        <translation>helm rollback 失败：%1</translation>
+    </message>
+    <message>
+        <source>revision %1 restores the values of revision %2</source>
+        <translation>修订版本 %1 恢复了修订版本 %2 的值</translation>
+    </message>
+    <message>
+        <source>the rollback finished, but the release does not show the values of revision %1</source>
+        <translation>回滚已完成，但发布未显示修订版本 %1 的值</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>waiting for the deletion to finish</source>
+        <translation>正在等待删除完成</translation>
+    </message>
+    <message>
+        <source>waiting for finalizers: %1</source>
+        <translation>正在等待 finalizer：%1</translation>
+    </message>
+    <message>
+        <source>%1 already has FissionTenant %2</source>
+        <translation>%1 已有 FissionTenant %2</translation>
+    </message>
+    <message>
+        <source>no FissionTenant names namespace %1</source>
+        <translation>没有 FissionTenant 指向命名空间 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n function(s) in %1 will no longer be served</source>
+        <translation>
+            <numerusform>%1 中的 %n 个函数将不再被服务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>namespace %1 does not exist</source>
+        <translation>命名空间 %1 不存在</translation>
+    </message>
+    <message>
+        <source>Create FissionTenant %1</source>
+        <translation>创建 FissionTenant %1</translation>
+    </message>
+    <message>
+        <source>creating FissionTenant %1 failed: %2</source>
+        <translation>创建 FissionTenant %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Wait until FissionTenant %1 is Ready</source>
+        <translation>等待 FissionTenant %1 就绪</translation>
+    </message>
+    <message>
+        <source>FissionTenant %1 did not become Ready in time</source>
+        <translation>FissionTenant %1 未能及时就绪</translation>
+    </message>
+    <message>
+        <source>no conditions yet</source>
+        <translation>尚无状况</translation>
+    </message>
+    <message>
+        <source>Delete FissionTenant %1</source>
+        <translation>删除 FissionTenant %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n function(s) remain in %1 and would stop being served; delete them or force</source>
+        <translation>
+            <numerusform>%1 中仍有 %n 个函数，它们将不再被服务；请删除它们或强制执行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>deleting FissionTenant %1 failed: %2</source>
+        <translation>删除 FissionTenant %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>FissionTenant %1 is still being deleted</source>
+        <translation>FissionTenant %1 仍在删除中</translation>
+    </message>
+</context>
+<context>
+    <name>fd::app</name>
+    <message>
+        <source>Start the built-in demo clusters (an in-process emulator).</source>
+        <translation>启动内置的演示集群（进程内模拟器）。</translation>
+    </message>
+    <message>
+        <source>Read this kubeconfig file.</source>
+        <translation>读取此 kubeconfig 文件。</translation>
+    </message>
+    <message>
+        <source>Use this language, e.g. zh_CN or en.</source>
+        <translation>使用此语言，例如 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>Select this item once it is loaded: CONTEXT, CONTEXT/NAMESPACE or CONTEXT/NAMESPACE/KIND/NAME.</source>
+        <translation>加载后选中此项：CONTEXT、CONTEXT/NAMESPACE 或 CONTEXT/NAMESPACE/KIND/NAME。</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>The demo clusters could not start: %1</source>
+        <translation>演示集群无法启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>fd::cli</name>
@@ -117,6 +968,217 @@
     <message>
         <source>fission-desk-cli: unknown command &quot;%1&quot;</source>
         <translation>fission-desk-cli: 未知命令 &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>fd::engine</name>
+    <message>
+        <source>The kubeconfig entry cannot be used: %1. Fix the kubeconfig, then refresh (F5).</source>
+        <translation>无法使用该 kubeconfig 条目：%1。请修正 kubeconfig，然后刷新（F5）。</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s TLS certificate was rejected: %1. Check the cluster&apos;s certificate-authority in the kubeconfig (or the server address), then refresh (F5).</source>
+        <translation>集群的 TLS 证书被拒绝：%1。请检查 kubeconfig 中集群的 certificate-authority（或服务器地址），然后刷新（F5）。</translation>
+    </message>
+    <message>
+        <source>The cluster rejected the credentials: %1. Log in again or update the kubeconfig user, then refresh (F5).</source>
+        <translation>集群拒绝了凭据：%1。请重新登录或更新 kubeconfig 用户，然后刷新（F5）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name is unknown: %1. Check the server address in the kubeconfig, your DNS or VPN, then refresh (F5).</source>
+        <translation>无法解析服务器名称：%1。请检查 kubeconfig 中的服务器地址、DNS 或 VPN，然后刷新（F5）。</translation>
+    </message>
+    <message>
+        <source>This cluster is not connected: its kubeconfig entry cannot be used.</source>
+        <translation>此集群未连接：其 kubeconfig 条目无法使用。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig entry of this context cannot be used.</source>
+        <translation>此上下文的 kubeconfig 条目无法使用。</translation>
+    </message>
+    <message>
+        <source>Unknown kind %1: cannot remove its finalizers.</source>
+        <translation>未知类型 %1：无法移除其 finalizer。</translation>
+    </message>
+    <message>
+        <source>Onboarding is not handled here: no onboarding module is connected.</source>
+        <translation>此处不处理租户接入：未连接接入模块。</translation>
+    </message>
+    <message>
+        <source>This fix is not run by the cluster session: %1</source>
+        <translation>此修复不由集群会话执行：%1</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>正在重新连接</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Unknown demo profile &quot;%1&quot;.</source>
+        <translation>未知的演示配置“%1”。</translation>
+    </message>
+    <message>
+        <source>The demo cluster &quot;%1&quot; did not start: %2</source>
+        <translation>演示集群“%1”未能启动：%2</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else since it was loaded. Reload it and apply your changes again; your edits are kept.</source>
+        <translation>%1 在加载后已被他人修改。请重新加载并再次应用您的修改；您的编辑内容已保留。</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (any more): %2</source>
+        <translation>%1 不存在（或已被删除）：%2</translation>
+    </message>
+    <message>
+        <source>You are not allowed to change %1: %2</source>
+        <translation>您无权修改 %1：%2</translation>
+    </message>
+    <message>
+        <source>The cluster rejected the credentials while changing %1: %2</source>
+        <translation>修改 %1 时集群拒绝了凭据：%2</translation>
+    </message>
+    <message>
+        <source>The cluster refused %1 as invalid: %2</source>
+        <translation>集群认为 %1 无效而拒绝：%2</translation>
+    </message>
+    <message>
+        <source>Could not change %1: %2</source>
+        <translation>无法修改 %1：%2</translation>
+    </message>
+    <message>
+        <source>The cluster does not serve %1: %2</source>
+        <translation>集群不提供 %1：%2</translation>
+    </message>
+    <message>
+        <source>The object needs apiVersion, kind and metadata.name.</source>
+        <translation>对象需要 apiVersion、kind 和 metadata.name。</translation>
+    </message>
+    <message>
+        <source>The cluster does not serve the kind %1: %2</source>
+        <translation>集群不提供类型 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not in failed state (build status &quot;%2&quot;): only failed packages are rebuilt.</source>
+        <translation>%1 不处于失败状态（构建状态“%2”）：只有失败的包才会重新构建。</translation>
+    </message>
+    <message>
+        <source>%1: rebuild requested.</source>
+        <translation>%1：已请求重新构建。</translation>
+    </message>
+    <message>
+        <source>%1 needs a namespace.</source>
+        <translation>%1 需要一个命名空间。</translation>
+    </message>
+    <message>
+        <source>%1 created.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is being deleted.</source>
+        <translation>正在删除 %1。</translation>
+    </message>
+    <message>
+        <source>Finalizers removed from %1.</source>
+        <translation>已从 %1 移除 finalizer。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Catching up with the cluster.</source>
+        <translation>正在与集群同步。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the cluster: %1. Retrying in %2 s.</source>
+        <translation>无法连接集群：%1。%2 秒后重试。</translation>
+    </message>
+    <message>
+        <source>cannot list the pods of this log: %1</source>
+        <translation>无法列出此日志的 Pod：%1</translation>
+    </message>
+    <message>
+        <source>log stream interrupted, lines may be missing: %1</source>
+        <translation>日志流中断，可能缺少部分日志行：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the log of %1/%2: %3</source>
+        <translation>无法读取 %1/%2 的日志：%3</translation>
+    </message>
+    <message>
+        <source>Function %1/%2</source>
+        <translation>函数 %1/%2</translation>
+    </message>
+    <message>
+        <source>Build of package %1/%2</source>
+        <translation>包 %1/%2 的构建</translation>
+    </message>
+    <message>
+        <source>Environment %1/%2</source>
+        <translation>环境 %1/%2</translation>
+    </message>
+    <message>
+        <source>Tenant %1</source>
+        <translation>租户 %1</translation>
+    </message>
+    <message>
+        <source>Fission control plane in %1</source>
+        <translation>%1 中的 Fission 控制平面</translation>
+    </message>
+    <message>
+        <source>Pod %1/%2</source>
+        <translation>Pod %1/%2</translation>
+    </message>
+    <message>
+        <source>function %1/%2 not found</source>
+        <translation>未找到函数 %1/%2</translation>
+    </message>
+    <message>
+        <source>package %1/%2 not found</source>
+        <translation>未找到包 %1/%2</translation>
+    </message>
+    <message>
+        <source>environment %1/%2 not found</source>
+        <translation>未找到环境 %1/%2</translation>
+    </message>
+    <message>
+        <source>no Fission control plane found</source>
+        <translation>未找到 Fission 控制平面</translation>
+    </message>
+    <message>
+        <source>%1 passed the cluster&apos;s checks (dry run, nothing created).</source>
+        <translation>%1 通过了集群的检查（试运行，未创建任何内容）。</translation>
+    </message>
+    <message>
+        <source>%1 passed the cluster&apos;s checks (dry run, nothing saved).</source>
+        <translation>%1 通过了集群的检查（试运行，未保存任何内容）。</translation>
     </message>
 </context>
 <context>
@@ -2296,6 +3358,1869 @@
     <message>
         <source>%1 in namespace %2</source>
         <translation>命名空间 %2 中的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>literal, %n byte(s)</source>
+        <translation>
+            <numerusform>内联，%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>URL %1</source>
+        <translation>URL %1</translation>
+    </message>
+    <message>
+        <source>OCI image %1</source>
+        <translation>OCI 镜像 %1</translation>
+    </message>
+    <message>
+        <source>unknown type &quot;%1&quot;</source>
+        <translation>未知类型“%1”</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>状态条件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Problems in the object</source>
+        <translation>对象中的问题</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Build status</source>
+        <translation>构建状态</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>最后更新</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Source archive</source>
+        <translation>源码归档</translation>
+    </message>
+    <message>
+        <source>Deployment archive</source>
+        <translation>部署归档</translation>
+    </message>
+    <message>
+        <source>Build command</source>
+        <translation>构建命令</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>被使用于</translation>
+    </message>
+    <message>
+        <source>Build log</source>
+        <translation>构建日志</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Entry point</source>
+        <translation>入口函数</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>执行器</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>伸缩范围</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 到 %2</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>空闲超时</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Other triggers</source>
+        <translation>其他触发器</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Queue type</source>
+        <translation>队列类型</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Response topic</source>
+        <translation>响应主题</translation>
+    </message>
+    <message>
+        <source>Error topic</source>
+        <translation>错误主题</translation>
+    </message>
+    <message>
+        <source>Watches</source>
+        <translation>监视</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Runtime image</source>
+        <translation>运行时镜像</translation>
+    </message>
+    <message>
+        <source>Builder image</source>
+        <translation>构建器镜像</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Warm pool size</source>
+        <translation>预热池大小</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Kubernetes</source>
+        <translation>Kubernetes</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Fission</source>
+        <translation>Fission</translation>
+    </message>
+    <message>
+        <source>Tenancy</source>
+        <translation>租户模式</translation>
+    </message>
+    <message>
+        <source>Helm release</source>
+        <translation>Helm 发布</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Served by</source>
+        <translation>服务组件</translation>
+    </message>
+    <message>
+        <source>Not watched by</source>
+        <translation>未监视的组件</translation>
+    </message>
+    <message>
+        <source>FissionTenants</source>
+        <translation>FissionTenant 对象</translation>
+    </message>
+    <message>
+        <source>Label fission.io/enabled</source>
+        <translation>标签 fission.io/enabled</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Tenant %1</source>
+        <translation>租户 %1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Resource version</source>
+        <translation>资源版本</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>being deleted (finalizers: %1)</source>
+        <translation>正在删除（finalizer：%1）</translation>
+    </message>
+    <message>
+        <source>The cluster was removed.</source>
+        <translation>该集群已被移除。</translation>
+    </message>
+    <message>
+        <source>%1 %2 (cluster-wide)</source>
+        <translation>%1 %2（整个集群）</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation>在 %3 中 %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n 个需要关注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>HTTP triggers</source>
+        <translation>HTTP 触发器</translation>
+    </message>
+    <message>
+        <source>HTTP trigger</source>
+        <translation>HTTP 触发器</translation>
+    </message>
+    <message>
+        <source>Time triggers</source>
+        <translation>定时触发器</translation>
+    </message>
+    <message>
+        <source>Time trigger</source>
+        <translation>定时触发器</translation>
+    </message>
+    <message>
+        <source>Message queue triggers</source>
+        <translation>消息队列触发器</translation>
+    </message>
+    <message>
+        <source>Message queue trigger</source>
+        <translation>消息队列触发器</translation>
+    </message>
+    <message>
+        <source>Watch triggers</source>
+        <translation>监视触发器</translation>
+    </message>
+    <message>
+        <source>Watch trigger</source>
+        <translation>监视触发器</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1</source>
+        <translation>Kubernetes %1</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>not built yet</source>
+        <translation>尚未构建</translation>
+    </message>
+    <message>
+        <source>build pending</source>
+        <translation>等待构建</translation>
+    </message>
+    <message>
+        <source>building</source>
+        <translation>正在构建</translation>
+    </message>
+    <message>
+        <source>build succeeded</source>
+        <translation>构建成功</translation>
+    </message>
+    <message>
+        <source>build failed</source>
+        <translation>构建失败</translation>
+    </message>
+    <message>
+        <source>no build needed</source>
+        <translation>无需构建</translation>
+    </message>
+    <message>
+        <source>pool manager</source>
+        <translation>池管理器 (poolmgr)</translation>
+    </message>
+    <message>
+        <source>new deployment</source>
+        <translation>新部署 (newdeploy)</translation>
+    </message>
+    <message>
+        <source>container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>no Fission installed</source>
+        <translation>未安装 Fission</translation>
+    </message>
+    <message>
+        <source>Fission %1</source>
+        <translation>Fission %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n control planes</source>
+        <translation>
+            <numerusform>%n 个控制平面</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no Fission control plane watches this namespace</source>
+        <translation>没有 Fission 控制平面监视此命名空间</translation>
+    </message>
+    <message>
+        <source>%1 do not watch this namespace</source>
+        <translation>%1 未监视此命名空间</translation>
+    </message>
+    <message>
+        <source>rollout in progress, %1 do not watch it yet</source>
+        <translation>正在滚动更新，%1 尚未监视它</translation>
+    </message>
+    <message>
+        <source>waiting for Fission to onboard it</source>
+        <translation>等待 Fission 接入</translation>
+    </message>
+    <message>
+        <source>the namespace is being deleted</source>
+        <translation>命名空间正在删除</translation>
+    </message>
+    <message>
+        <source>the Fission control plane could not be read</source>
+        <translation>无法读取 Fission 控制平面</translation>
+    </message>
+    <message>
+        <source>named by FissionTenant %1</source>
+        <translation>由 FissionTenant %1 指定</translation>
+    </message>
+    <message>
+        <source>cannot write the log: %1</source>
+        <translation>无法写入日志：%1</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>Onboarded %1.</source>
+        <translation>已纳管 %1。</translation>
+    </message>
+    <message>
+        <source>Onboarding was closed; nothing was changed.</source>
+        <translation>纳管对话框已关闭；未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ClusterStatusBar</name>
+    <message>
+        <source>, no data yet</source>
+        <translation>，尚无数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>, data from %n s ago</source>
+        <translation>
+            <numerusform>，数据来自 %n 秒前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, data from %n min ago</source>
+        <translation>
+            <numerusform>，数据来自 %n 分钟前</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ClusterTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::CommandPalette</name>
+    <message>
+        <source>Go to object or action</source>
+        <translation>转到对象或操作</translation>
+    </message>
+    <message>
+        <source>Type to search objects, tenants, clusters and actions</source>
+        <translation>输入以搜索对象、租户、集群和操作</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::DeleteObjectDialog</name>
+    <message>
+        <source>Delete %1 %2/%3</source>
+        <translation>删除 %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2 from %3? Nothing in the namespace refers to it.</source>
+        <translation>要从 %3 删除 %1 %2 吗？命名空间中没有任何对象引用它。</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2 from %3? These objects refer to it and will stop working until they are changed or it is created again; they are not deleted with it:</source>
+        <translation>要从 %3 删除 %1 %2 吗？以下对象引用了它，在修改它们或重新创建它之前将无法工作；它们不会随之删除：</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Fission Desk cannot delete objects of kind %1.</source>
+        <translation>Fission Desk 无法删除 %1 类型的对象。</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::DetailsPane</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the YAML to the clipboard</source>
+        <translation>将 YAML 复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近发生</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Select a cluster, tenant or object</source>
+        <translation>请选择集群、租户或对象</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>集群 %1</translation>
+    </message>
+    <message>
+        <source>Tenant %1</source>
+        <translation>租户 %1</translation>
+    </message>
+    <message>
+        <source>This object no longer exists on the cluster.</source>
+        <translation>该对象已不在集群中。</translation>
+    </message>
+    <message>
+        <source>Events are not available for this cluster.</source>
+        <translation>此集群无法获取事件。</translation>
+    </message>
+    <message>
+        <source>Loading events…</source>
+        <translation>正在加载事件…</translation>
+    </message>
+    <message>
+        <source>No events for this object.</source>
+        <translation>此对象没有事件。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::DiagnosticsPanel</name>
+    <message>
+        <source>cluster %1</source>
+        <translation>集群 %1</translation>
+    </message>
+    <message>
+        <source>tenant %1 on %2</source>
+        <translation>%2 上的租户 %1</translation>
+    </message>
+    <message>
+        <source>Select a cluster or tenant to see its diagnostics.</source>
+        <translation>选择集群或租户以查看其诊断。</translation>
+    </message>
+    <message>
+        <source>No problems found for %1.</source>
+        <translation>%1 未发现问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) for %1</source>
+        <translation>
+            <numerusform>%1 有 %n 条诊断结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What you see:</source>
+        <translation>您会看到：</translation>
+    </message>
+    <message>
+        <source>Not available from this window yet: %1.</source>
+        <translation>此窗口暂不支持：%1。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this: missing permission to %1.</source>
+        <translation>您无权执行此操作：缺少权限 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (running…)</source>
+        <translation>%1（运行中…）</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not live (%2): findings may be missing or out of date. %3</source>
+        <translation>%1 未处于实时状态（%2）：诊断结果可能缺失或过时。%3</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::EnvironmentForm</name>
+    <message>
+        <source>Custom images</source>
+        <translation>自定义镜像</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>1: no builder; 2: builder support; 3: adds the pool size.</source>
+        <translation>1：无构建器；2：支持构建器；3：增加池大小。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>e.g. ghcr.io/fission/python-env</source>
+        <translation>例如 ghcr.io/fission/python-env</translation>
+    </message>
+    <message>
+        <source>Runtime image</source>
+        <translation>运行时镜像</translation>
+    </message>
+    <message>
+        <source>optional: builds source packages</source>
+        <translation>可选：用于构建源码包</translation>
+    </message>
+    <message>
+        <source>Builder image</source>
+        <translation>构建器镜像</translation>
+    </message>
+    <message>
+        <source>Builder command</source>
+        <translation>构建器命令</translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation>池大小</translation>
+    </message>
+    <message>
+        <source>CPU request</source>
+        <translation>CPU 请求</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>CPU 上限</translation>
+    </message>
+    <message>
+        <source>Memory request</source>
+        <translation>内存请求</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>内存上限</translation>
+    </message>
+    <message>
+        <source>Keep the archive (do not extract it)</source>
+        <translation>保留归档（不解压）</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Termination grace period</source>
+        <translation>终止宽限期</translation>
+    </message>
+    <message>
+        <source>optional: secret name in this namespace</source>
+        <translation>可选：此命名空间中的 Secret 名称</translation>
+    </message>
+    <message>
+        <source>Image pull secret</source>
+        <translation>镜像拉取 Secret</translation>
+    </message>
+    <message>
+        <source>Functions per container</source>
+        <translation>每个容器的函数数</translation>
+    </message>
+    <message>
+        <source>A runtime image is required.</source>
+        <translation>必须填写运行时镜像。</translation>
+    </message>
+    <message>
+        <source>An image reference has no spaces.</source>
+        <translation>镜像引用不能包含空格。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::FormMenu</name>
+    <message>
+        <source>New function…</source>
+        <translation>新建函数…</translation>
+    </message>
+    <message>
+        <source>New HTTP trigger…</source>
+        <translation>新建 HTTP 触发器…</translation>
+    </message>
+    <message>
+        <source>New environment…</source>
+        <translation>新建环境…</translation>
+    </message>
+    <message>
+        <source>New time trigger…</source>
+        <translation>新建定时触发器…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::FunctionForm</name>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>e.g. main.handler (optional for some environments)</source>
+        <translation>例如 main.handler（某些环境可不填）</translation>
+    </message>
+    <message>
+        <source>Entry point</source>
+        <translation>入口点</translation>
+    </message>
+    <message>
+        <source>Pool manager (poolmgr): fast cold start from a warm pool</source>
+        <translation>执行器</translation>
+    </message>
+    <message>
+        <source>New deployment (newdeploy): own Deployment, scales with load</source>
+        <translation>池管理器（poolmgr）：从预热池快速冷启动</translation>
+    </message>
+    <message>
+        <source>Container: runs your own image</source>
+        <translation>新部署（newdeploy）：独立的 Deployment，随负载伸缩</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>容器：运行您自己的镜像</translation>
+    </message>
+    <message>
+        <source>e.g. ghcr.io/me/hello:1.0</source>
+        <translation>例如 ghcr.io/me/hello:1.0</translation>
+    </message>
+    <message>
+        <source>Container image</source>
+        <translation>容器镜像</translation>
+    </message>
+    <message>
+        <source>Container port</source>
+        <translation>容器端口</translation>
+    </message>
+    <message>
+        <source>Minimum instances</source>
+        <translation>最少实例数</translation>
+    </message>
+    <message>
+        <source>Maximum instances</source>
+        <translation>最多实例数</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Function timeout</source>
+        <translation>函数超时</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>空闲超时</translation>
+    </message>
+    <message>
+        <source>Specialization timeout</source>
+        <translation>特化超时</translation>
+    </message>
+    <message>
+        <source>secret names in %1, comma separated</source>
+        <translation>%1 中的 Secret 名称，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>config map names in %1, comma separated</source>
+        <translation>%1 中的 ConfigMap 名称，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Config maps</source>
+        <translation>ConfigMap</translation>
+    </message>
+    <message>
+        <source>The container executor needs an image.</source>
+        <translation>容器执行器需要一个镜像。</translation>
+    </message>
+    <message>
+        <source>At least the minimum (%1).</source>
+        <translation>至少为最小值（%1）。</translation>
+    </message>
+    <message>
+        <source>Only names in %1 (no namespace/ prefix).</source>
+        <translation>只能填写 %1 中的名称（不带 namespace/ 前缀）。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::HttpTriggerForm</name>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>/hello</source>
+        <translation>/hello</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Match every path under this prefix</source>
+        <translation>匹配此前缀下的所有路径</translation>
+    </message>
+    <message>
+        <source>optional, e.g. api.example.com</source>
+        <translation>可选，例如 api.example.com</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Create an Ingress for this route</source>
+        <translation>为此路由创建 Ingress</translation>
+    </message>
+    <message>
+        <source>Pick at least one method.</source>
+        <translation>请至少选择一个方法。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::LogTableModel</name>
+    <message numerus="yes">
+        <source>… %n older line(s) dropped to stay within the memory budget</source>
+        <translation>
+            <numerusform>… 为保持在内存预算内，已丢弃 %n 行较早的日志</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间 (UTC)</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::LogViewerWidget</name>
+    <message>
+        <source>Filter lines</source>
+        <translation>过滤日志行</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则</translation>
+    </message>
+    <message>
+        <source>Exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Minimum severity</source>
+        <translation>最低级别</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>No match for “%1”</source>
+        <translation>没有与“%1”匹配的内容</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Plain text (*.log *.txt)</source>
+        <translation>纯文本 (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON 行 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export log</source>
+        <translation>导出日志</translation>
+    </message>
+    <message>
+        <source>Export only the lines the filter shows?</source>
+        <translation>只导出过滤器显示的日志行吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation>
+            <numerusform>显示 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>filtering…</source>
+        <translation>正在过滤…</translation>
+    </message>
+    <message>
+        <source>invalid pattern: %1</source>
+        <translation>无效的模式：%1</translation>
+    </message>
+    <message>
+        <source>paused (press Follow or End to resume)</source>
+        <translation>已暂停（按“跟踪”或 End 键继续）</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::LogWindow</name>
+    <message>
+        <source>%1 — logs (%2)</source>
+        <translation>%1 — 日志（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::MainWindow</name>
+    <message>
+        <source>&amp;Clusters</source>
+        <translation>集群(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No clusters</source>
+        <translation>没有集群</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Fix failed: %1</source>
+        <translation>修复失败：%1</translation>
+    </message>
+    <message>
+        <source>Fission Desk</source>
+        <translation>Fission 控制台</translation>
+    </message>
+    <message>
+        <source>New error on %1</source>
+        <translation>%1 出现新错误</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter the tree</source>
+        <translation>筛选树(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Go to…</source>
+        <translation>转到(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>跟随桌面</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of Fission Desk.</source>
+        <translation>新语言将在下次启动 Fission 控制台时生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Fission Desk</source>
+        <translation>关于 Fission 控制台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Fission Desk</source>
+        <translation>关于 Fission 控制台</translation>
+    </message>
+    <message>
+        <source>Fission Desk %1
+A desktop control plane for multi-tenant Fission on Kubernetes.</source>
+        <translation>Fission 控制台 %1
+面向 Kubernetes 上多租户 Fission 的桌面控制台。</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>%1 is not in the tree.</source>
+        <translation>%1 不在树中。</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>复制名称</translation>
+    </message>
+    <message>
+        <source>Expand all below</source>
+        <translation>展开全部子项</translation>
+    </message>
+    <message>
+        <source>Collapse</source>
+        <translation>折叠</translation>
+    </message>
+    <message>
+        <source>Show diagnostics</source>
+        <translation>显示诊断</translation>
+    </message>
+    <message>
+        <source>Show logs…</source>
+        <translation>查看日志…</translation>
+    </message>
+    <message>
+        <source>Cannot show logs: %1</source>
+        <translation>无法查看日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ObjectFormDialog</name>
+    <message>
+        <source>New %1 in %2</source>
+        <translation>在 %2 中新建 %1</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2/%3</source>
+        <translation>编辑 %1 %2/%3</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>YAML preview</source>
+        <translation>YAML 预览</translation>
+    </message>
+    <message>
+        <source>Reload and reapply</source>
+        <translation>重新加载并重新应用</translation>
+    </message>
+    <message>
+        <source>Load the object as it is on the cluster now, put this form&apos;s values on it and apply again.</source>
+        <translation>加载集群上该对象的当前版本，将此表单的值应用到它上面，然后再次提交。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits and &apos;-&apos;</source>
+        <translation>小写字母、数字和“-”</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Fix the marked fields first.</source>
+        <translation>请先修正标出的字段。</translation>
+    </message>
+    <message>
+        <source>Checking with the cluster (dry run)…</source>
+        <translation>正在与集群核对（试运行）…</translation>
+    </message>
+    <message>
+        <source>The cluster refused the dry run: %1</source>
+        <translation>集群拒绝了试运行：%1</translation>
+    </message>
+    <message>
+        <source>The cluster refused the change: %1</source>
+        <translation>集群拒绝了此更改：%1</translation>
+    </message>
+    <message>
+        <source>Dry run passed; applying…</source>
+        <translation>试运行通过；正在应用…</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 is gone from the cluster; nothing to reapply to.</source>
+        <translation>%1 %2/%3 已不在集群中；无法重新应用。</translation>
+    </message>
+    <message>
+        <source>%1 %2.%3 in %4</source>
+        <translation>%4 中的 %1 %2.%3</translation>
+    </message>
+    <message>
+        <source>Missing permission: %1</source>
+        <translation>缺少权限：%1</translation>
+    </message>
+    <message>
+        <source>You cannot apply this form: missing permission %1.</source>
+        <translation>无法应用此表单：缺少权限 %1。</translation>
+    </message>
+    <message>
+        <source>Fission does not watch the namespace %1: the cluster will store this %2, but Fission will never build or serve it. Onboard the namespace as a tenant first.</source>
+        <translation>Fission 没有监视命名空间 %1：集群会保存此 %2，但 Fission 永远不会构建或提供它。请先将该命名空间接入为租户。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::OnboardingDialog</name>
+    <message>
+        <source>Onboard namespaces — %1</source>
+        <translation>纳管命名空间 — %1</translation>
+    </message>
+    <message>
+        <source>Reading the cluster…</source>
+        <translation>正在读取集群…</translation>
+    </message>
+    <message>
+        <source>e.g. team-a team-b</source>
+        <translation>例如 team-a team-b</translation>
+    </message>
+    <message>
+        <source>The namespaces Fission should serve, separated by spaces or commas.</source>
+        <translation>Fission 应服务的命名空间，以空格或逗号分隔。</translation>
+    </message>
+    <message>
+        <source>&amp;Namespaces to add:</source>
+        <translation>要添加的命名空间(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>the chart stored in the release</source>
+        <translation>发布中保存的 chart</translation>
+    </message>
+    <message>
+        <source>A chart directory, archive or reference to upgrade with. Leave empty to rebuild the chart Helm stored in the release.</source>
+        <translation>用于升级的 chart 目录、压缩包或引用。留空则根据 Helm 保存在发布中的 chart 重建。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>&amp;Chart (optional):</source>
+        <translation>Chart(&amp;C)（可选）：</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>规划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose a chart directory…</source>
+        <translation>选择 chart 目录…</translation>
+    </message>
+    <message>
+        <source>As deployed</source>
+        <translation>按当前部署</translation>
+    </message>
+    <message>
+        <source>Keep function pods running (also set executor.adoptExistingResources: true)</source>
+        <translation>保持函数 Pod 运行（同时设置 executor.adoptExistingResources: true）</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>&amp;Roll back</source>
+        <translation>回滚(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop after the current step (not possible while helm changes the release).</source>
+        <translation>在当前步骤结束后停止（helm 正在修改发布时无法停止）。</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade…</source>
+        <translation>升级(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Onboard…</source>
+        <translation>纳管(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>There is no connection to context %1.</source>
+        <translation>没有到上下文 %1 的连接。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to context %1: %2</source>
+        <translation>无法连接到上下文 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reading the cluster failed: %1</source>
+        <translation>读取集群失败：%1</translation>
+    </message>
+    <message>
+        <source>No Fission control plane was found in context %1.</source>
+        <translation>在上下文 %1 中未找到 Fission 控制平面。</translation>
+    </message>
+    <message>
+        <source>Fission in context %1 serves namespaces through FissionTenant objects: onboarding creates one per namespace. &lt;b&gt;Nothing restarts.&lt;/b&gt;</source>
+        <translation>上下文 %1 中的 Fission 通过 FissionTenant 对象服务命名空间：纳管会为每个命名空间创建一个。&lt;b&gt;不会重启任何组件。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Fission in context %1 reads the namespaces it serves from the Helm values of release %2/%3. Onboarding upgrades that release, which &lt;b&gt;restarts control-plane Deployments&lt;/b&gt;. Plan first to see exactly what changes.</source>
+        <translation>上下文 %1 中的 Fission 从发布 %2/%3 的 Helm values 读取其服务的命名空间。纳管会升级该发布，这会&lt;b&gt;重启控制平面的 Deployment&lt;/b&gt;。请先规划，查看具体变更。</translation>
+    </message>
+    <message>
+        <source>Name at least one namespace.</source>
+        <translation>请至少填写一个命名空间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid namespace name: %2</source>
+        <translation>&quot;%1&quot; 不是有效的命名空间名称：%2</translation>
+    </message>
+    <message>
+        <source>The Helm release of the Fission install in namespace %1 was not found, so its values cannot be changed.</source>
+        <translation>未找到命名空间 %1 中 Fission 安装的 Helm 发布，因此无法修改其 values。</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>正在规划…</translation>
+    </message>
+    <message>
+        <source>Choose the Fission chart this release was installed from (a directory or archive), then plan again.</source>
+        <translation>请选择安装此发布时使用的 Fission chart（目录或压缩包），然后重新规划。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restart (%n workload(s))</source>
+        <translation>
+            <numerusform>重启（%n 个工作负载）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (created)</source>
+        <translation>%1（新建）</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1（删除）</translation>
+    </message>
+    <message>
+        <source>(unset)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 → %4</source>
+        <translation>%2 中的 %1：%3 → %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>RBAC in %1 (%n change(s))</source>
+        <translation>
+            <numerusform>%1 中的 RBAC（%n 项变更）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>create %1 %2</source>
+        <translation>创建 %1 %2</translation>
+    </message>
+    <message>
+        <source>delete %1 %2</source>
+        <translation>删除 %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hooks that run (%n)</source>
+        <translation>
+            <numerusform>将运行的钩子（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Function pods recreated (cold start): %1 of %2</source>
+        <translation>重建的函数 Pod（冷启动）：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Release &lt;b&gt;%1&lt;/b&gt; in %2, revision %3, chart %4-%5.</source>
+        <translation>发布 &lt;b&gt;%1&lt;/b&gt;（%2），版本 %3，chart %4-%5。</translation>
+    </message>
+    <message>
+        <source>Namespaces served: [%1] → &lt;b&gt;[%2]&lt;/b&gt;</source>
+        <translation>服务的命名空间：[%1] → &lt;b&gt;[%2]&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Fission already serves these namespaces: nothing to change.</source>
+        <translation>Fission 已在服务这些命名空间：无需更改。</translation>
+    </message>
+    <message>
+        <source>Create the missing namespace(s) %1 first (the upgrade fails without them)</source>
+        <translation>先创建缺失的命名空间 %1（否则升级会失败）</translation>
+    </message>
+    <message>
+        <source>As deployed (adoptExistingResources: %1)</source>
+        <translation>按当前部署（adoptExistingResources: %1）</translation>
+    </message>
+    <message>
+        <source>No restart is needed: each namespace gets a FissionTenant, and Fission starts serving it once the tenant is Ready.</source>
+        <translation>无需重启：每个命名空间获得一个 FissionTenant，租户就绪（Ready）后 Fission 即开始服务它。</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the namespaces are already onboarded or none was given.</source>
+        <translation>无需操作：这些命名空间已纳管，或未填写命名空间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>FissionTenants to create (%n)</source>
+        <translation>
+            <numerusform>要创建的 FissionTenant（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (namespace %2)</source>
+        <translation>%1（命名空间 %2）</translation>
+    </message>
+    <message>
+        <source>Already onboarded</source>
+        <translation>已纳管</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Create the missing namespace(s) %1 first</source>
+        <translation>先创建缺失的命名空间 %1</translation>
+    </message>
+    <message>
+        <source>No control-plane workload restarts.</source>
+        <translation>没有控制平面工作负载会重启。</translation>
+    </message>
+    <message>
+        <source>These workloads restart: %1.</source>
+        <translation>以下工作负载会重启：%1。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 function pods are recreated: their functions cold-start on the next request.</source>
+        <translation>%2 个函数 Pod 中有 %1 个会被重建：其函数在下次请求时冷启动。</translation>
+    </message>
+    <message>
+        <source>Function pods keep running.</source>
+        <translation>函数 Pod 保持运行。</translation>
+    </message>
+    <message>
+        <source>Onboard</source>
+        <translation>纳管</translation>
+    </message>
+    <message>
+        <source>Create FissionTenants for %1 in context %2? Nothing restarts.</source>
+        <translation>在上下文 %2 中为 %1 创建 FissionTenant？不会重启任何组件。</translation>
+    </message>
+    <message>
+        <source>Upgrade release %1 in %2 to serve %3?</source>
+        <translation>升级 %2 中的发布 %1 以服务 %3？</translation>
+    </message>
+    <message>
+        <source>Upgrade the Fission release</source>
+        <translation>升级 Fission 发布</translation>
+    </message>
+    <message>
+        <source>Rolled back to revision %1. Nothing else changed; plan again to retry.</source>
+        <translation>已回滚到版本 %1。未做其他更改；可重新规划后重试。</translation>
+    </message>
+    <message>
+        <source>The rollback failed: %1</source>
+        <translation>回滚失败：%1</translation>
+    </message>
+    <message>
+        <source>Onboarding…</source>
+        <translation>正在纳管…</translation>
+    </message>
+    <message>
+        <source>Done: Fission serves %1.</source>
+        <translation>完成：Fission 已服务 %1。</translation>
+    </message>
+    <message>
+        <source>Done: the release was upgraded and Fission serves %1.</source>
+        <translation>完成：发布已升级，Fission 已服务 %1。</translation>
+    </message>
+    <message>
+        <source>Onboarding stopped before it finished.</source>
+        <translation>纳管在完成前停止。</translation>
+    </message>
+    <message>
+        <source>The release is left at revision %1 (%2). &quot;Roll back&quot; returns it to revision %3.</source>
+        <translation>发布停留在版本 %1（%2）。点击&quot;回滚&quot;可恢复到版本 %3。</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Roll release %1 back to revision %2?</source>
+        <translation>将发布 %1 回滚到版本 %2？</translation>
+    </message>
+    <message>
+        <source>Rolling back…</source>
+        <translation>正在回滚…</translation>
+    </message>
+    <message>
+        <source>Choose the Fission chart directory</source>
+        <translation>选择 Fission chart 目录</translation>
+    </message>
+    <message>
+        <source>Helm is changing the release right now; wait for this step to finish.</source>
+        <translation>Helm 正在修改发布；请等待此步骤完成。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::TimeTriggerForm</name>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>*/5 * * * *  or  @every 1m</source>
+        <translation>*/5 * * * *  或  @every 1m</translation>
+    </message>
+    <message>
+        <source>Schedule (cron)</source>
+        <translation>计划（cron）</translation>
+    </message>
+    <message>
+        <source>Reads as</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Sub-path</source>
+        <translation>子路径</translation>
+    </message>
+    <message>
+        <source>%1
+Next runs (UTC): %2</source>
+        <translation>%1
+接下来的运行时间（UTC）：%2</translation>
+    </message>
+    <message>
+        <source>none within five years</source>
+        <translation>五年内没有</translation>
+    </message>
+    <message>
+        <source>The sub-path must start with &apos;/&apos;.</source>
+        <translation>子路径必须以“/”开头。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::forms</name>
+    <message>
+        <source> (&quot;%1&quot; is not allowed)</source>
+        <translation>（不允许使用“%1”）</translation>
+    </message>
+    <message>
+        <source>A name is required.</source>
+        <translation>必须填写名称。</translation>
+    </message>
+    <message>
+        <source>At most 63 characters (this one has %1).</source>
+        <translation>最多 63 个字符（当前为 %1 个）。</translation>
+    </message>
+    <message>
+        <source>Use lower-case letters, digits and &apos;-&apos;, starting and ending with a letter or digit%1.</source>
+        <translation>请使用小写字母、数字和“-”，并以字母或数字开头和结尾%1。</translation>
+    </message>
+    <message>
+        <source> (&quot;.&quot; is not allowed)</source>
+        <translation>（不允许使用“.”）</translation>
+    </message>
+    <message>
+        <source>At most 253 characters (this one has %1).</source>
+        <translation>最多 253 个字符（当前为 %1 个）。</translation>
+    </message>
+    <message>
+        <source>Use lower-case letters, digits, &apos;-&apos; and &apos;.&apos;, each part starting and ending with a letter or digit%1.</source>
+        <translation>请使用小写字母、数字、“-”和“.”，每一段都以字母或数字开头和结尾%1。</translation>
+    </message>
+    <message>
+        <source>Not a Kubernetes quantity: write e.g. 100m or 0.5 for CPU, 128Mi or 1Gi for memory.</source>
+        <translation>不是有效的 Kubernetes 数量：CPU 请写如 100m 或 0.5，内存请写如 128Mi 或 1Gi。</translation>
+    </message>
+    <message>
+        <source>A resource amount cannot be negative.</source>
+        <translation>资源数量不能为负数。</translation>
+    </message>
+    <message>
+        <source>A path is required, e.g. /hello.</source>
+        <translation>必须填写路径，例如 /hello。</translation>
+    </message>
+    <message>
+        <source>The path must start with &apos;/&apos;.</source>
+        <translation>路径必须以“/”开头。</translation>
+    </message>
+    <message>
+        <source>The path cannot contain spaces.</source>
+        <translation>路径不能包含空格。</translation>
+    </message>
+    <message>
+        <source>Paths under /fission-function/ are reserved by Fission&apos;s router.</source>
+        <translation>/fission-function/ 下的路径由 Fission 路由器保留。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>day of month</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>day of week</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>&apos;?&apos; is only allowed for the day of month or day of week.</source>
+        <translation>“?”只能用于日或星期字段。</translation>
+    </message>
+    <message>
+        <source>Empty entry in the %1 field.</source>
+        <translation>%1 字段中有空条目。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the step after &apos;/&apos; must be a positive number.</source>
+        <translation>“%1”：“/”后的步长必须是正数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a value of the %2 field.</source>
+        <translation>“%1”不是 %2 字段的有效值。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is outside %2..%3 for the %4 field.</source>
+        <translation>“%1”超出了 %4 字段的范围 %2..%3。</translation>
+    </message>
+    <message>
+        <source>Monday through Friday</source>
+        <translation>星期一至星期五</translation>
+    </message>
+    <message>
+        <source>A schedule is required, e.g. */5 * * * * (every five minutes).</source>
+        <translation>必须填写计划，例如 */5 * * * *（每五分钟）。</translation>
+    </message>
+    <message>
+        <source>&quot;@every&quot; needs a duration such as 30s, 5m or 1h30m.</source>
+        <translation>“@every”需要一个时长，例如 30s、5m 或 1h30m。</translation>
+    </message>
+    <message>
+        <source>Unknown shortcut &quot;%1&quot;: use @hourly, @daily, @weekly, @monthly, @yearly or @every &lt;duration&gt;.</source>
+        <translation>未知的快捷写法“%1”：请使用 @hourly、@daily、@weekly、@monthly、@yearly 或 @every &lt;时长&gt;。</translation>
+    </message>
+    <message>
+        <source>A schedule has five fields (minute hour day-of-month month day-of-week), or six with seconds first; this one has %1.</source>
+        <translation>计划应有五个字段（分 时 日 月 星期），或在最前面加上秒共六个字段；当前有 %1 个。</translation>
+    </message>
+    <message>
+        <source>Every second</source>
+        <translation>每秒</translation>
+    </message>
+    <message>
+        <source>Every %1 seconds</source>
+        <translation>每 %1 秒</translation>
+    </message>
+    <message>
+        <source>At second(s) %1 of minute %2, hour %3</source>
+        <translation>在第 %2 分、第 %3 时的第 %1 秒</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>每分钟</translation>
+    </message>
+    <message>
+        <source>Every %1 minutes</source>
+        <translation>每 %1 分钟</translation>
+    </message>
+    <message>
+        <source>At minute %1 of every hour</source>
+        <translation>每小时的第 %1 分</translation>
+    </message>
+    <message>
+        <source>At %1</source>
+        <translation>在 %1</translation>
+    </message>
+    <message>
+        <source>At minute %1 of every %2 hours</source>
+        <translation>每 %2 小时的第 %1 分</translation>
+    </message>
+    <message>
+        <source>At minute(s) %1 of hour(s) %2</source>
+        <translation>在第 %2 时的第 %1 分</translation>
+    </message>
+    <message>
+        <source>every minute</source>
+        <translation>每分钟</translation>
+    </message>
+    <message>
+        <source>every hour</source>
+        <translation>每小时</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>在 %1</translation>
+    </message>
+    <message>
+        <source>on day %1 of the month</source>
+        <translation>每月第 %1 日</translation>
+    </message>
+    <message>
+        <source>on day %1 of the month or on %2</source>
+        <translation>每月第 %1 日或 %2</translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <translation>%1，在 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>每 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>每 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n second(s)</source>
+        <translation>
+            <numerusform>每 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 (UTC)</source>
+        <translation>%1，%2（UTC）</translation>
+    </message>
+    <message>
+        <source>Pick one.</source>
+        <translation>请选择一项。</translation>
+    </message>
+    <message>
+        <source>There is no %1 &quot;%2&quot; in %3.</source>
+        <translation>%3 中没有 %1“%2”。</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,13 @@
 // command is a small class under app/cli/ (CliCommand), picked by name here.
 #include "app/cli/CliCommand.h"
 #include "app/cli/ContextsCommand.h"
+#include "app/cli/DescribeCommand.h"
+#include "app/cli/DoctorCommand.h"
+#include "app/cli/LogsCommand.h"
+#include "app/cli/TenantsCommand.h"
+#include "app/cli/OffboardCommand.h"
+#include "app/cli/OnboardCommand.h"
+#include "app/cli/PlanCommand.h"
 #include "app/i18n/Translations.h"
 
 #include <QCoreApplication>
@@ -17,6 +24,13 @@ std::vector<std::unique_ptr<fd::cli::CliCommand>> makeCommands()
 {
     std::vector<std::unique_ptr<fd::cli::CliCommand>> commands;
     commands.push_back(std::make_unique<fd::cli::ContextsCommand>());
+    commands.push_back(std::make_unique<fd::cli::TenantsCommand>());
+    commands.push_back(std::make_unique<fd::cli::DoctorCommand>());
+    commands.push_back(std::make_unique<fd::cli::DescribeCommand>());
+    commands.push_back(std::make_unique<fd::cli::LogsCommand>());
+    commands.push_back(std::make_unique<fd::cli::PlanCommand>());
+    commands.push_back(std::make_unique<fd::cli::OnboardCommand>());
+    commands.push_back(std::make_unique<fd::cli::OffboardCommand>());
     return commands;
 }
 
