@@ -1180,6 +1180,10 @@
         <source>%1 passed the cluster&apos;s checks (dry run, nothing saved).</source>
         <translation>%1 通过了集群的检查（试运行，未保存任何内容）。</translation>
     </message>
+    <message>
+        <source>Pods %1 in %2</source>
+        <translation>%2 中匹配 %1 的 Pod</translation>
+    </message>
 </context>
 <context>
     <name>fd::fission</name>
@@ -3853,6 +3857,14 @@
     <message>
         <source>Onboarding was closed; nothing was changed.</source>
         <translation>纳管对话框已关闭；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The logs cannot be followed on this cluster.</source>
+        <translation>无法在此集群上跟踪日志。</translation>
+    </message>
+    <message>
+        <source>Opened the logs of %1.</source>
+        <translation>已打开 %1 的日志。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,8 @@
 #include "EngineClusterHandle.h"
 
+#include "engine/logs/LogSource.h"
+#include "ui/logs/LogWindow.h"
+
 #include "engine/ClusterSession.h"
 #include "fission/Kinds.h"
 #include "FixActions.h"
@@ -52,8 +55,10 @@ bool EngineClusterHandle::supports(const fis::FixAction &action) const
 {
     if (!m_session || m_session->isFailed())
         return false;
-    // What ClusterSession::runFix carries out; logs, rollbacks and inspection are not commands.
-    return std::holds_alternative<fis::RebuildPackageAction>(action) || std::holds_alternative<fis::CreateNamespaceAction>(action)
+    // What ClusterSession::runFix carries out, plus the log window opened here; rollbacks and
+    // inspection are not commands.
+    return std::holds_alternative<fis::OpenLogsAction>(action)
+        || std::holds_alternative<fis::RebuildPackageAction>(action) || std::holds_alternative<fis::CreateNamespaceAction>(action)
         || std::holds_alternative<fis::CreateTenantAction>(action) || std::holds_alternative<fis::RemoveFinalizersAction>(action)
         || (m_onboarding && std::holds_alternative<fis::OnboardAction>(action));
 }
@@ -62,6 +67,8 @@ QFuture<CommandOutcome> EngineClusterHandle::runFix(const fis::FixAction &action
 {
     if (!m_session)
         return QtFuture::makeReadyFuture(CommandOutcome{false, translate("fd::ui", "The cluster was removed.")});
+    if (const auto *logs = std::get_if<fis::OpenLogsAction>(&action))
+        return QtFuture::makeReadyFuture(openLogs(*logs));
     return m_session->runFix(action).then([](const fd::engine::CommandResult &r) { return CommandOutcome{r.ok, r.message}; });
 }
 
@@ -104,6 +111,21 @@ QFuture<QList<EventRow>> EngineClusterHandle::listEvents(const fis::ObjectRef &o
         std::sort(rows.begin(), rows.end(), [](const EventRow &a, const EventRow &b) { return a.lastSeen < b.lastSeen; });
         return rows;
     });
+}
+
+CommandOutcome EngineClusterHandle::openLogs(const fis::OpenLogsAction &action)
+{
+    // A finding points at one pod or at a label selector (a builder, a component): follow it in a
+    // window of its own, like the tree's "Show logs…".
+    fd::engine::LogSource source = action.pod.isEmpty()
+        ? fd::engine::LogSource::selector(action.namespaceName, action.selector)
+        : fd::engine::LogSource::pod(action.namespaceName, action.pod);
+    if (!action.container.isEmpty())
+        source.onlyContainers = {action.container};
+    LogWindow *window = LogWindow::open(*m_session, source);
+    if (!window)
+        return {false, translate("fd::ui", "The logs cannot be followed on this cluster.")};
+    return {true, translate("fd::ui", "Opened the logs of %1.").arg(source.title())};
 }
 
 } // namespace ui

@@ -35,6 +35,7 @@ public:
     void refresh() override;
 
 private:
+    CommandOutcome openLogs(const fd::fission::OpenLogsAction &action);
     QPointer<fd::engine::ClusterSession> m_session;
     QString m_contextName;
     bool m_onboarding = false;

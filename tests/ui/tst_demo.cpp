@@ -8,7 +8,9 @@
 #include "ui/EngineClusterHandle.h"
 #include "ui/MainWindow.h"
 #include "ui/ObjectLookup.h"
+#include "ui/logs/LogWindow.h"
 
+#include <QApplication>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -67,6 +69,29 @@ private Q_SLOTS:
         QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
         // The emulator's builder picks the package up again: the tree shows the new version.
         QTRY_VERIFY_WITH_TIMEOUT(resourceVersion() != before, 60000);
+
+        // The same finding's "open logs" fix follows the builder's pods in a log window.
+        QPushButton *logs = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(window.selectTenant(u"demo"_s, u"team-a"_s) && [&] {
+            for (QPushButton *b : window.diagnostics()->findChildren<QPushButton *>(u"fix:open-logs"_s)) {
+                if (b->property("findingId").toString().contains(u"inventory-pkg"_s))
+                    logs = b;
+            }
+            return logs != nullptr;
+        }(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(logs->isEnabled(), 30000);
+        QSignalSpy opened(window.diagnostics(), &fd::ui::DiagnosticsPanel::fixFinished);
+        QTest::mouseClick(logs, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 30000);
+        QVERIFY2(opened.first().at(0).toBool(), qPrintable(opened.first().at(1).toString()));
+        fd::ui::LogWindow *logWindow = nullptr;
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *candidate = qobject_cast<fd::ui::LogWindow *>(w))
+                logWindow = candidate;
+        }
+        QVERIFY(logWindow);
+        QVERIFY2(logWindow->windowTitle().contains(u"owner=buildermgr"_s), qPrintable(logWindow->windowTitle()));
+        logWindow->close();
     }
 };
 

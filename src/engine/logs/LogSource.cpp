@@ -77,6 +77,16 @@ LogSource LogSource::pod(const QString &ns, const QString &name)
     return source;
 }
 
+LogSource LogSource::selector(const QString &ns, const QString &labelSelector)
+{
+    LogSource source;
+    source.kind = Kind::Selector;
+    source.namespaceName = ns;
+    source.name = labelSelector;
+    source.queries = {PodQuery{ns, labelSelector, {}}};
+    return source;
+}
+
 bool LogSource::wantsContainer(const QString &container) const
 {
     if (!onlyContainers.isEmpty())
@@ -99,6 +109,8 @@ QString LogSource::title() const
         return translate("fd::engine", "Fission control plane in %1").arg(namespaceName);
     case Kind::Pod:
         return translate("fd::engine", "Pod %1/%2").arg(namespaceName, name);
+    case Kind::Selector:
+        return translate("fd::engine", "Pods %1 in %2").arg(name, namespaceName);
     }
     return name;
 }
@@ -156,6 +168,8 @@ Expected<LogSource, QString> resolveLogSource(const ClusterSnapshot &snapshot, L
     }
     case Kind::Pod:
         return LogSource::pod(ns, name);
+    case Kind::Selector:
+        return LogSource::selector(ns, name);
     }
     return Unexpected(QString());
 }

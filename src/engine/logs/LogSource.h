@@ -27,8 +27,10 @@ struct PodQuery {
 //  - Tenant: every pod of the namespace.
 //  - ControlPlane: the pods of the release namespace's components (label `svc`).
 //  - Pod: one pod (fieldSelector metadata.name).
+//  - Selector: the pods of a namespace matching a label selector (what a finding points at:
+//    a builder, a control-plane component).
 struct LogSource {
-    enum class Kind { Function, PackageBuild, Environment, Tenant, ControlPlane, Pod };
+    enum class Kind { Function, PackageBuild, Environment, Tenant, ControlPlane, Pod, Selector };
     Kind kind = Kind::Pod;
     QString namespaceName;
     QString name;
@@ -42,6 +44,7 @@ struct LogSource {
     static LogSource tenant(const QString &ns);
     static LogSource controlPlane(const QString &releaseNamespace);
     static LogSource pod(const QString &ns, const QString &name);
+    static LogSource selector(const QString &ns, const QString &labelSelector);
 
     bool wantsContainer(const QString &container) const;
     QString title() const; // translated, e.g. "Function team-a/hello"
