@@ -4058,6 +4058,10 @@
         <source>%1 is not live (%2): findings may be missing or out of date. %3</source>
         <translation>%1 未处于实时状态（%2）：诊断结果可能缺失或过时。%3</translation>
     </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>证据：</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::EnvironmentForm</name>

@@ -160,6 +160,33 @@ QWidget *DiagnosticsPanel::card(const fis::Finding &finding)
         layout->addWidget(symptoms);
     }
 
+    // The evidence: which object shows what (a failed build's log lines, a Deployment's env).
+    // Multi-line values keep their lines, in a fixed-width font, as a terminal shows them.
+    QString evidence;
+    for (const fis::Evidence &e : finding.evidence) {
+        QString fields;
+        for (const fis::EvidenceField &f : e.fields) {
+            if (f.value.isEmpty())
+                continue;
+            fields += f.value.contains(u'\n')
+                ? u"<div><tt>%1</tt>:<pre style='margin:2px 0 4px 12px'>%2</pre></div>"_s.arg(f.path.toHtmlEscaped(), f.value.toHtmlEscaped())
+                : u"<div><tt>%1</tt> = <tt>%2</tt></div>"_s.arg(f.path.toHtmlEscaped(), f.value.toHtmlEscaped());
+        }
+        if (fields.isEmpty() && e.note.isEmpty())
+            continue;
+        const QString who = e.object.namespaceName.isEmpty() ? e.object.name : e.object.namespaceName + u'/' + e.object.name;
+        evidence += u"<div style='margin-top:4px'><b>%1 %2</b>%3%4</div>"_s.arg(
+            e.object.kind.toHtmlEscaped(), who.toHtmlEscaped(),
+            e.note.isEmpty() ? QString() : u": "_s + e.note.toHtmlEscaped(), fields);
+    }
+    if (!evidence.isEmpty()) {
+        auto *evidenceLabel = new QLabel(tr("Evidence:").toHtmlEscaped() + evidence, frame);
+        evidenceLabel->setObjectName(u"evidence"_s);
+        evidenceLabel->setWordWrap(true);
+        evidenceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(evidenceLabel);
+    }
+
     auto *buttons = new QHBoxLayout;
     QStringList unavailable;
     for (const fis::FixAction &action : finding.fixes) {

@@ -11,6 +11,7 @@
 #include "ui/logs/LogWindow.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -63,6 +64,10 @@ private Q_SLOTS:
             return rebuild != nullptr;
         }(), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(rebuild->isEnabled(), 30000); // the RBAC check allows it (admin)
+        // The card shows the evidence, with the build log's lines as the builder wrote them.
+        auto *evidence = rebuild->parentWidget()->findChild<QLabel *>(u"evidence"_s);
+        QVERIFY(evidence);
+        QVERIFY2(evidence->text().contains(u"status.buildlog"_s), qPrintable(evidence->text()));
         QSignalSpy finished(window.diagnostics(), &fd::ui::DiagnosticsPanel::fixFinished);
         QTest::mouseClick(rebuild, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
