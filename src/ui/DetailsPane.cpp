@@ -6,6 +6,7 @@
 #include "ObjectLookup.h"
 #include "StatusIcons.h"
 #include "YamlHighlighter.h"
+#include "ui/forms/WhenFinished.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -194,7 +195,7 @@ void DetailsPane::loadEvents()
     }
     m_eventsNote->setText(tr("Loading events…"));
     const int request = ++m_eventsRequest;
-    m_handle->listEvents(m_selection.object).then(this, [this, request](const QList<EventRow> &rows) {
+    forms::whenFinished(this, m_handle->listEvents(m_selection.object), [this, request](const QList<EventRow> &rows) {
         if (request != m_eventsRequest)
             return; // an answer for an earlier selection
         m_eventsNote->setText(rows.isEmpty() ? tr("No events for this object.") : QString());

@@ -5,6 +5,7 @@
 #include "FixActions.h"
 #include "StatusIcons.h"
 #include "TreeSpecBuilder.h"
+#include "ui/forms/WhenFinished.h"
 
 #include <QFrame>
 #include <QHBoxLayout>
@@ -237,7 +238,7 @@ QPushButton *DiagnosticsPanel::fixButton(const fis::Finding &finding, const fis:
     if (!needed.resource.isEmpty() && m_handle) {
         const int generation = m_generation;
         QPointer<QPushButton> guard(button);
-        m_handle->checkPermission(action).then(this, [this, guard, generation, needed](const PermissionAnswer &answer) {
+        forms::whenFinished(this, m_handle->checkPermission(action), [this, guard, generation, needed](const PermissionAnswer &answer) {
             if (!guard || generation != m_generation || !answer.known || answer.allowed)
                 return;
             guard->setEnabled(false);
@@ -260,7 +261,7 @@ void DiagnosticsPanel::runFix(QPushButton *button, const QString &findingId, con
         guard->setEnabled(false);
         guard->setText(tr("%1 (running…)").arg(fis::fixActionTitle(action)));
     }
-    m_handle->runFix(action).then(this, [this, guard, findingId, action](const CommandOutcome &outcome) {
+    forms::whenFinished(this, m_handle->runFix(action), [this, guard, findingId, action](const CommandOutcome &outcome) {
         const QString text = outcome.ok ? tr("Done: %1").arg(outcome.message) : tr("Failed: %1").arg(outcome.message);
         m_lastResult.insert(findingId, text);
         if (guard) {
