@@ -42,6 +42,18 @@ ObjectRef ObjectRef::make(const KindInfo &kind, const QString &namespaceName, co
     return ref;
 }
 
+Condition Condition::fromJson(const QJsonObject &json)
+{
+    Condition cond;
+    cond.type = json.value(u"type"_s).toString();
+    cond.status = json.value(u"status"_s).toString();
+    cond.reason = json.value(u"reason"_s).toString();
+    cond.message = json.value(u"message"_s).toString();
+    cond.lastTransitionTime = json.value(u"lastTransitionTime"_s).toString();
+    cond.observedGeneration = json.value(u"observedGeneration"_s).toInteger();
+    return cond;
+}
+
 QString ObjectRef::display() const
 {
     return namespaceName.isEmpty() ? kind + u' ' + name : kind + u' ' + namespaceName + u'/' + name;
@@ -220,14 +232,7 @@ void readCommon(FissionObject &out, const KubeObject &object, const JsonFieldRea
     const QJsonValue conditions = r.root().value(u"status"_s).toObject().value(u"conditions"_s);
     if (conditions.isArray()) {
         for (const QJsonValue v : conditions.toArray()) {
-            const QJsonObject c = v.toObject();
-            Condition cond;
-            cond.type = c.value(u"type"_s).toString();
-            cond.status = c.value(u"status"_s).toString();
-            cond.reason = c.value(u"reason"_s).toString();
-            cond.message = c.value(u"message"_s).toString();
-            cond.lastTransitionTime = c.value(u"lastTransitionTime"_s).toString();
-            cond.observedGeneration = c.value(u"observedGeneration"_s).toInteger();
+            const Condition cond = Condition::fromJson(v.toObject());
             if (cond.type.isEmpty())
                 r.issue(u"status.conditions"_s, translate("fd::fission", "a condition has no type"));
             else

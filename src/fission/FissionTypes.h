@@ -53,6 +53,9 @@ struct Condition {
 
     bool isTrue() const { return status == u"True"; }
     bool isFalse() const { return status == u"False"; }
+
+    // One entry of a status.conditions list (Fission objects and Kubernetes workloads alike).
+    static Condition fromJson(const QJsonObject &json);
 };
 
 // A field that does not look as Fission expects. `message` is translated.

@@ -14,13 +14,7 @@ QList<Condition> readConditions(const QJsonValue &value)
 {
     QList<Condition> out;
     for (const QJsonValue v : value.toArray()) {
-        const QJsonObject c = v.toObject();
-        Condition cond;
-        cond.type = c.value(u"type"_s).toString();
-        cond.status = c.value(u"status"_s).toString();
-        cond.reason = c.value(u"reason"_s).toString();
-        cond.message = c.value(u"message"_s).toString();
-        cond.lastTransitionTime = c.value(u"lastTransitionTime"_s).toString();
+        const Condition cond = Condition::fromJson(v.toObject());
         if (!cond.type.isEmpty())
             out.append(cond);
     }

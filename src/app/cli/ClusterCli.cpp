@@ -163,6 +163,22 @@ bool waitUntilLive(const QString &command, fd::engine::ClusterSession &session, 
     return false;
 }
 
+std::unique_ptr<fd::engine::ClusterSession> connectLiveCluster(const QString &command, const ClusterArgs &args, CliIo &io)
+{
+    auto session = connectCluster(command, args, io);
+    if (!session || !waitUntilLive(command, *session, args.timeoutMs, io))
+        return nullptr;
+    return session;
+}
+
+bool rejectPositional(const QString &command, const ClusterArgs &args, CliIo &io)
+{
+    if (args.positional.isEmpty())
+        return true;
+    io.err << "fission-desk-cli " << command << ": " << CliText::tr("unexpected argument: %1").arg(args.positional.constFirst()) << '\n';
+    return false;
+}
+
 void printTable(const QList<QStringList> &rows, QTextStream &out)
 {
     QList<qsizetype> widths;

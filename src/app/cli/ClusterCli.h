@@ -47,6 +47,14 @@ std::unique_ptr<fd::engine::ClusterSession> connectCluster(const QString &comman
 // (prints the reason on stderr and returns false).
 bool waitUntilLive(const QString &command, fd::engine::ClusterSession &session, int timeoutMs, CliIo &io);
 
+// connectCluster() and waitUntilLive() together: what every cluster command needs before it can
+// judge. nullptr after printing why (exit code 2).
+std::unique_ptr<fd::engine::ClusterSession> connectLiveCluster(const QString &command, const ClusterArgs &args, CliIo &io);
+
+// Prints "unexpected argument" for the first positional argument of a command that takes none and
+// returns false; true when there is none.
+bool rejectPositional(const QString &command, const ClusterArgs &args, CliIo &io);
+
 // Columns padded to the widest cell; the last column is not padded.
 void printTable(const QList<QStringList> &rows, QTextStream &out);
 

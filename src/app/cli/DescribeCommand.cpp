@@ -62,10 +62,8 @@ int DescribeCommand::run(const QStringList &args, CliIo &io)
         return ExitUsage;
     }
     const QString ns = parsed->positional.at(1);
-    auto session = connectCluster(name(), *parsed, io);
+    auto session = connectLiveCluster(name(), *parsed, io);
     if (!session)
-        return ExitUsage;
-    if (!waitUntilLive(name(), *session, parsed->timeoutMs, io))
         return ExitUsage;
 
     const fd::engine::ClusterSnapshotPtr snapshot = session->snapshot();

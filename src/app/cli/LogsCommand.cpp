@@ -108,10 +108,8 @@ int LogsCommand::run(const QStringList &args, CliIo &io)
         }
     }
 
-    auto session = connectCluster(name(), *parsed, io);
+    auto session = connectLiveCluster(name(), *parsed, io);
     if (!session)
-        return ExitUsage;
-    if (!waitUntilLive(name(), *session, parsed->timeoutMs, io))
         return ExitUsage;
     const QString ns = (*kind == Kind::ControlPlane && !parser.isSet(namespaceOption)) ? QString() : parser.value(namespaceOption);
     const auto source = fd::engine::resolveLogSource(*session->snapshot(), *kind, ns, objectName);

@@ -63,14 +63,10 @@ int TenantsCommand::run(const QStringList &args, CliIo &io)
     const auto parsed = parseClusterArgs(name(), parser, options, args, io, &code);
     if (!parsed)
         return code;
-    if (!parsed->positional.isEmpty()) {
-        io.err << "fission-desk-cli tenants: " << CliText::tr("unexpected argument: %1").arg(parsed->positional.constFirst()) << '\n';
+    if (!rejectPositional(name(), *parsed, io))
         return ExitUsage;
-    }
-    auto session = connectCluster(name(), *parsed, io);
+    auto session = connectLiveCluster(name(), *parsed, io);
     if (!session)
-        return ExitUsage;
-    if (!waitUntilLive(name(), *session, parsed->timeoutMs, io))
         return ExitUsage;
 
     const fd::engine::ClusterSnapshotPtr snapshot = session->snapshot();
