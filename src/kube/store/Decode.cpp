@@ -281,8 +281,14 @@ public:
                 std::string_view str;
                 if (value.get_string().get(str) != SUCCESS)
                     return fail(INCORRECT_TYPE, std::string(key) + " must be a string");
-                (isKind ? info.kind : info.apiVersion) = std::string(str);
-                (isKind ? info.hasKind : info.hasApiVersion) = !str.empty();
+                // An empty value counts as absent (Go omits empty strings), and the first
+                // non-empty one wins: after the fallback kind was prepended to the stored JSON,
+                // a later "kind":"" must not make the next decode prepend it once more.
+                bool &has = isKind ? info.hasKind : info.hasApiVersion;
+                if (!str.empty() && !has) {
+                    (isKind ? info.kind : info.apiVersion) = std::string(str);
+                    has = true;
+                }
             } else if (key == "metadata") {
                 bool isNull = false;
                 if (auto e = takeNull(value, isNull))
@@ -387,7 +393,11 @@ private:
             } else if (key == "ownerReferences") {
                 if (!parseOwners(value))
                     return false;
-            } else if (key == "managedFields" && !m_info->hasCut) {
+            } else if (key == "managedFields") {
+                // Only one span can be cut out; a second copy of the key (no API server sends one,
+                // but a lying or broken one may) would otherwise stay in the stored JSON.
+                if (m_info->hasCut)
+                    return fail(INCORRECT_TYPE, "metadata.managedFields appears more than once");
                 if (!cutManagedFields(keyRaw - 1, value))
                     return false;
             } else {

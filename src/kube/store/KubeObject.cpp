@@ -404,13 +404,13 @@ PathParser &pathParser()
     return p;
 }
 
-bool parseDom(const QByteArray &json, simdjson::dom::element &root)
+bool parseDomBytes(QByteArrayView json, simdjson::dom::element &root)
 {
     PathParser &pp = pathParser();
     const size_t len = size_t(json.size());
     pp.buffer.resize(len + simdjson::SIMDJSON_PADDING);
     if (len > 0)
-        std::memcpy(pp.buffer.data(), json.constData(), len);
+        std::memcpy(pp.buffer.data(), json.data(), len);
     std::memset(pp.buffer.data() + len, 0, simdjson::SIMDJSON_PADDING);
     const bool ok = pp.parser.parse(pp.buffer.data(), len, false).get(root) == simdjson::SUCCESS;
     // Do not keep a large buffer around after an unusually big object.
@@ -418,6 +418,56 @@ bool parseDom(const QByteArray &json, simdjson::dom::element &root)
         std::string().swap(pp.buffer);
     }
     return ok;
+}
+
+// A copy where every integer token of more than 18 characters gets ".0": simdjson's DOM reads
+// those as doubles instead of refusing the document.
+QByteArray bigIntegersAsDecimals(QByteArrayView json)
+{
+    QByteArray out;
+    out.reserve(json.size() + 32);
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size();) {
+        const char c = json[i];
+        if (inString) {
+            out += c;
+            ++i;
+            if (c == '\\' && i < json.size())
+                out += json[i++];
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            const qsizetype start = i;
+            bool integral = true;
+            for (; i < json.size(); ++i) {
+                const char d = json[i];
+                if (d == '.' || d == 'e' || d == 'E')
+                    integral = false;
+                else if (d != '-' && d != '+' && (d < '0' || d > '9'))
+                    break;
+            }
+            out += json.sliced(start, i - start);
+            if (integral && i - start > 18)
+                out += ".0";
+            continue;
+        }
+        inString = c == '"';
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
+bool parseDom(const QByteArray &json, simdjson::dom::element &root)
+{
+    if (parseDomBytes(json, root))
+        return true;
+    // The decoder accepts integers beyond 64 bits (valid JSON; custom resources carry them), which
+    // simdjson's DOM refuses. Rather than losing every path lookup on such an object, look paths
+    // up in a copy where those numbers are decimals (only they lose precision).
+    return parseDomBytes(bigIntegersAsDecimals(json), root);
 }
 
 bool parseIndex(const std::string &segment, size_t &index)

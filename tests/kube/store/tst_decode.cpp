@@ -189,6 +189,9 @@ void TestDecode::malformedLists_data()
     QTest::addRow("colon after a string value") << page(R"({"metadata":{"name":"p","":"":]}})") << u"list reply"_s;
     QTest::addRow("colon after a string in spec") << page(R"({"metadata":{"name":"p"},"spec":{"a":"b":"c"}})")
                                                   << u"list reply"_s;
+    // Found by fuzz_kube_decode: only one managedFields span is cut, so a second copy stayed.
+    QTest::addRow("managedFields twice") << page(R"({"metadata":{"name":"a","managedFields":[],"managedFields":[{}]}})")
+                                         << u"metadata.managedFields appears more than once"_s;
     QTest::addRow("trailing garbage") << page(okItem) + "x" << u"list reply"_s;
     QTest::addRow("two documents") << page(okItem) + page(okItem) << u"list reply"_s;
     QTest::addRow("deep nesting") << page(R"({"metadata":{"name":"a"},"spec":)" + QByteArray(5000, '[')
@@ -340,6 +343,8 @@ void TestDecode::decodeObjectCases_data()
         << QByteArray(R"({"kind":"Own","metadata":{"name":"s"}})") << true << u"Own"_s;
     QTest::addRow("kind null uses fallback") << QByteArray(R"({"kind":null,"metadata":{"name":"s"}})") << true
                                              << u"Fallback"_s;
+    QTest::addRow("kind empty uses fallback") << QByteArray(R"({"kind":"","metadata":{"name":"s"}})") << true
+                                              << u"Fallback"_s;
     QTest::addRow("no name") << QByteArray(R"({"kind":"Pod","metadata":{"generateName":"x-"}})") << false
                              << u"metadata.name is missing"_s;
     QTest::addRow("trailing content") << QByteArray(R"({"metadata":{"name":"s"}} {})") << false
@@ -366,6 +371,11 @@ void TestDecode::decodeObjectCases()
         QCOMPARE(o->kind(), expected);
         QCOMPARE(o->stringAt(u"kind"), std::optional<QString>(expected));
         QCOMPARE(o->stringAt(u"metadata.name"), std::optional<QString>(u"s"_s));
+        // Found by fuzz_kube_decode: the stored JSON decodes again to the same bytes (an empty
+        // kind after the prepended fallback once made every decode prepend it again).
+        auto again = decodeObject(o->json(), TypeMeta{u"test/v1"_s, u"Fallback"_s});
+        QVERIFY(again.hasValue());
+        QCOMPARE(again->json(), o->json());
     } else {
         QCOMPARE(o.error().kind, ErrorKind::Decode);
         QVERIFY2(o.error().message.contains(expected), qPrintable(o.error().message));

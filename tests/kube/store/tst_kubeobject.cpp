@@ -218,6 +218,19 @@ private Q_SLOTS:
         QCOMPARE(o.rawJsonAt(JsonPath::parse(u"status.zzz")), std::nullopt);
     }
 
+    // Found by fuzz_kube_decode: the decoder keeps integers beyond 64 bits (valid JSON), which
+    // simdjson's DOM refuses; every path lookup on such an object used to come back empty.
+    void pathsWorkBesideIntegersBeyond64Bits()
+    {
+        auto o = decodeObject(R"({"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},)"
+                              R"("spec":{"size":46112686018427387903,"color":"blue"}})");
+        QVERIFY(o.hasValue());
+        QCOMPARE(o->stringAt(u"spec.color"), std::optional<QString>(u"blue"_s));
+        QCOMPARE(o->stringAt(u"metadata.name"), std::optional<QString>(u"w"_s));
+        QVERIFY(o->rawJsonAt(JsonPath::parse(u"spec.size")).has_value());
+        QCOMPARE(o->stringsAt({JsonPath::parse(u"spec.color")})[0], std::optional<QString>(u"blue"_s));
+    }
+
     void copiesShareAndOutliveTheirSource()
     {
         KubeObject a = decodeFull();
