@@ -5,7 +5,9 @@
 #include "engine/SessionSync.h"
 #include "kube/config/Redaction.h"
 #include "kube/transport/KubeSession.h"
+#include "kube/transport/RestClient.h"
 
+#include <QElapsedTimer>
 #include <QPromise>
 
 #include <type_traits>
@@ -114,6 +116,7 @@ void ClusterSession::init(std::unique_ptr<fd::kube::KubeSession> session, const 
     syncOptions.contextName = m_contextName;
     syncOptions.contextNamespace = contextNamespace.isEmpty() ? u"default"_s : contextNamespace;
     syncOptions.publishIntervalMs = options.publishIntervalMs;
+    syncOptions.configuredNamespaces = options.configuredNamespaces;
     m_sync = new SessionSync(kube, syncOptions);
     m_sync->moveToThread(m_thread->thread());
     m_commands = new SessionCommands(kube);
@@ -186,6 +189,19 @@ QFuture<CommandResult> ClusterSession::createObject(const QJsonObject &object, b
     return command([object, dryRun](SessionCommands &c, auto done) { c.createObject(object, std::move(done), dryRun); });
 }
 
+QFuture<CommandResult> ClusterSession::uploadArchive(const QString &fissionNamespace, const QByteArray &archive,
+                                                     const QString &fileName)
+{
+    return command([fissionNamespace, archive, fileName](SessionCommands &c, auto done) {
+        c.uploadArchive(fissionNamespace, archive, fileName, std::move(done));
+    });
+}
+
+QFuture<CommandResult> ClusterSession::listNames(const fd::fission::GroupResource &gr, const QString &ns)
+{
+    return command([gr, ns](SessionCommands &c, auto done) { c.listNames(gr, ns, std::move(done)); });
+}
+
 QFuture<CommandResult> ClusterSession::replaceObject(const QJsonObject &object, bool dryRun)
 {
     return command([object, dryRun](SessionCommands &c, auto done) { c.replaceObject(object, std::move(done), dryRun); });
@@ -244,6 +260,55 @@ QFuture<bool> ClusterSession::canI(const QString &verb, const fd::fission::Group
         [commands = m_commands, promise, verb, gr, ns] {
             commands->canI(verb, gr, ns, [promise](bool allowed) {
                 promise->addResult(allowed);
+                promise->finish();
+            });
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<std::optional<fd::fission::BuildTimelineInput>> ClusterSession::buildTimelineInput(const QString &ns,
+                                                                                           const QString &name)
+{
+    using Result = std::optional<fd::fission::BuildTimelineInput>;
+    const ClusterSnapshotPtr snapshot = m_snapshot;
+    if (!m_sync)
+        return finished(Result(fd::fission::collectBuildInput(snapshot->index, snapshot->tenants, snapshot->install,
+                                                              snapshot->findings, ns, name,
+                                                              QDateTime::currentDateTimeUtc())));
+    auto promise = std::make_shared<QPromise<Result>>();
+    promise->start();
+    QFuture<Result> future = promise->future();
+    // The stores belong to the session thread: read them there. The snapshot is immutable.
+    QMetaObject::invokeMethod(
+        m_sync,
+        [sync = m_sync, promise, snapshot, ns, name] {
+            promise->addResult(fd::fission::collectBuildInput(sync->state(), snapshot->index, snapshot->tenants,
+                                                              snapshot->install, snapshot->findings, ns, name,
+                                                              QDateTime::currentDateTimeUtc()));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<ServiceCallResult> ClusterSession::callService(const ServiceCall &call)
+{
+    if (!m_thread) {
+        ServiceCallResult failedResult;
+        failedResult.error = translate("fd::engine", "This cluster is not connected: its kubeconfig entry cannot be used.");
+        return finished(failedResult);
+    }
+    auto promise = std::make_shared<QPromise<ServiceCallResult>>();
+    promise->start();
+    QFuture<ServiceCallResult> future = promise->future();
+    QMetaObject::invokeMethod(
+        m_commands,
+        [commands = m_commands, session = m_thread->session(), promise, call] {
+            auto clock = std::make_shared<QElapsedTimer>();
+            clock->start();
+            session->rest()->send(call.request(), commands, [promise, clock](const fd::kube::KubeResult &result) {
+                promise->addResult(ServiceCallResult::from(result, clock->elapsed()));
                 promise->finish();
             });
         },

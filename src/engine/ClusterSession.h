@@ -2,6 +2,8 @@
 
 #include "engine/ClusterSnapshot.h"
 #include "engine/CommandResult.h"
+#include "engine/troubleshoot/ServiceCall.h"
+#include "fission/BuildTimeline.h"
 #include "fission/Finding.h"
 #include "fission/Kinds.h"
 #include "kube/config/Kubeconfig.h"
@@ -14,6 +16,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace fd::kube {
 class KubeSession;
@@ -27,6 +30,9 @@ class SessionSync;
 
 struct ClusterSessionOptions {
     int publishIntervalMs = 100; // snapshots at most this often
+    // Watched when RBAC forbids listing a kind cluster-wide and listing namespaces, besides the
+    // context's namespace (the user's ContextSettings::namespaces).
+    QStringList configuredNamespaces;
 };
 
 // One configured cluster, as the GUI and the CLI use it. Created and used on the GUI (main)
@@ -76,6 +82,16 @@ public:
     QFuture<CommandResult> removeFinalizers(const fd::fission::GroupResource &gr, const QString &ns, const QString &name);
     QFuture<QList<fd::kube::KubeObject>> listEvents(const fd::fission::GroupResource &gr, const QString &ns, const QString &name);
     QFuture<bool> canI(const QString &verb, const fd::fission::GroupResource &gr, const QString &ns = {});
+    // What the build troubleshooter reads about Package ns/name: the latest snapshot's objects and
+    // findings plus the builder Deployment, pods and events from the session's stores (nothing is
+    // requested from the server). nullopt when the package is unknown.
+    QFuture<std::optional<fd::fission::BuildTimelineInput>> buildTimelineInput(const QString &ns, const QString &name);
+    // An HTTP request through the API server's service proxy (calling a function via the router).
+    QFuture<ServiceCallResult> callService(const ServiceCall &call);
+    // Archive upload to Fission's storage service through the service proxy, and the names of a
+    // namespace's objects of one resource (see SessionCommands).
+    QFuture<CommandResult> uploadArchive(const QString &fissionNamespace, const QByteArray &archive, const QString &fileName);
+    QFuture<CommandResult> listNames(const fd::fission::GroupResource &gr, const QString &ns);
 
     // Runs a finding's fix: the actions the engine can do map to the commands above; onboarding
     // goes to the onboard handler (set by the onboarding module); actions that only show

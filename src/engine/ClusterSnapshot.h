@@ -50,6 +50,10 @@ struct ClusterSnapshot {
     // What could be read, per kind the domain reads (Complete, Partial to some namespaces,
     // Forbidden, NotServed, Unknown while listing): to show "partial view" instead of hiding it.
     QHash<fd::fission::GroupResource, fd::fission::KindCoverage> coverage;
+    // Translated; empty when everything is watched cluster-wide. Why only some namespaces are
+    // watched, e.g. "Cannot list namespaces (…): watching the context's namespace and the 3
+    // namespaces set for this context: a, b, c."
+    QString scopeNote;
 };
 using ClusterSnapshotPtr = std::shared_ptr<const ClusterSnapshot>;
 

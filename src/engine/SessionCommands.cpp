@@ -6,7 +6,10 @@
 #include "kube/transport/KubeSession.h"
 #include "kube/transport/RestClient.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QUuid>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QUrlQuery>
@@ -272,6 +275,74 @@ void SessionCommands::canI(const QString &verb, const GroupResource &gr, const Q
     query.namespaceName = ns;
     m_session->accessReviews()->check(query, this, [done = std::move(done)](const Expected<fd::kube::AccessDecision, KubeError> &r) {
         done(r && r->allowed);
+    });
+}
+
+QByteArray multipartFileBody(const QByteArray &field, const QString &fileName, const QByteArray &content, QByteArray *contentType)
+{
+    const QByteArray boundary = QUuid::createUuid().toRfc4122().toHex();
+    QByteArray name = fileName.toUtf8();
+    name.replace('"', "%22").replace('\r', "%0D").replace('\n', "%0A");
+    QByteArray body;
+    body.reserve(content.size() + 256);
+    body += "--" + boundary + "\r\n";
+    body += "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + name + "\"\r\n";
+    body += "Content-Type: application/octet-stream\r\n\r\n";
+    body += content;
+    body += "\r\n--" + boundary + "--\r\n";
+    *contentType = "multipart/form-data; boundary=" + boundary;
+    return body;
+}
+
+void SessionCommands::uploadArchive(const QString &fissionNamespace, const QByteArray &archive, const QString &fileName, Done done)
+{
+    QByteArray contentType;
+    const QByteArray body = multipartFileBody("uploadfile", fileName, archive, &contentType);
+    const QString path = u"/api/v1/namespaces/%1/services/storagesvc:80/proxy/v1/archive"_s.arg(fissionNamespace);
+    KubeRequest request = KubeRequest::withBody("POST", path, body, contentType);
+    request.headers.append({"X-File-Size", QByteArray::number(archive.size())});
+    request.timeoutMs = 300'000; // a large archive over a slow link
+    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(archive, QCryptographicHash::Sha256).toHex());
+    m_session->rest()->send(request, this, [done = std::move(done), fissionNamespace, sha256](const fd::kube::KubeResult &r) {
+        if (!r) {
+            done(CommandResult::failure(
+                translate("fd::engine", "Could not upload the archive to Fission's storage service in %1: %2")
+                    .arg(fissionNamespace, r.error().message),
+                r.error()));
+            return;
+        }
+        const QString id = QJsonDocument::fromJson(r->body).object().value("id"_L1).toString();
+        if (id.isEmpty()) {
+            done(CommandResult::failure(
+                translate("fd::engine", "Fission's storage service in %1 answered the upload without an archive id.").arg(fissionNamespace)));
+            return;
+        }
+        const QString url = u"http://storagesvc.%1/v1/archive?id=%2"_s.arg(fissionNamespace, QString::fromLatin1(QUrl::toPercentEncoding(id)));
+        done(CommandResult::success(translate("fd::engine", "Uploaded the archive to Fission's storage service."),
+                                    QJsonObject{{u"id"_s, id}, {u"url"_s, url}, {u"sha256"_s, sha256}}));
+    });
+}
+
+void SessionCommands::listNames(const GroupResource &gr, const QString &ns, Done done)
+{
+    withResource(gr, done, [this, ns, gr, done](const fd::kube::ApiResource &resource) {
+        KubeRequest request = KubeRequest::get(resource.collectionPath(resource.namespaced ? ns : QString()));
+        // Metadata only where the server can (never a secret's data on the wire); the plain list
+        // otherwise, of which only the names are read.
+        request.accept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+        m_session->rest()->send(request, this, [done, gr, ns](const fd::kube::KubeResult &r) {
+            if (!r) {
+                done(CommandResult::failure(
+                    translate("fd::engine", "Could not list %1 in %2: %3").arg(gr.resource, ns, r.error().message), r.error()));
+                return;
+            }
+            QStringList names;
+            for (const QJsonValue &item : QJsonDocument::fromJson(r->body).object().value("items"_L1).toArray())
+                names << item.toObject().value("metadata"_L1).toObject().value("name"_L1).toString();
+            names.removeAll(QString());
+            names.sort();
+            done(CommandResult::success(QString(), QJsonObject{{u"names"_s, QJsonArray::fromStringList(names)}}));
+        });
     });
 }
 

@@ -44,6 +44,16 @@ public:
     void listEvents(const fd::fission::GroupResource &gr, const QString &ns, const QString &name,
                     std::function<void(const QList<fd::kube::KubeObject> &)> done);
     void canI(const QString &verb, const fd::fission::GroupResource &gr, const QString &ns, std::function<void(bool)> done);
+    // `fission package create` with an archive of 256 KiB or more: POSTs it as multipart/form-data
+    // (part `uploadfile`) to Fission's storage service through the API server's service proxy
+    // (/api/v1/namespaces/<fissionNamespace>/services/storagesvc:80/proxy/v1/archive). Success
+    // carries {"id", "url": "http://storagesvc.<fissionNamespace>/v1/archive?id=<id>",
+    // "sha256"} in `object`.
+    void uploadArchive(const QString &fissionNamespace, const QByteArray &archive, const QString &fileName, Done done);
+    // The names of the objects of a resource in a namespace (secrets, config maps for a picker).
+    // Asks for metadata only; nothing but the names leaves this function. Success carries
+    // {"names": [...]} in `object`.
+    void listNames(const fd::fission::GroupResource &gr, const QString &ns, Done done);
 
 private:
     using ResourceDone = std::function<void(const fd::kube::ApiResource &)>;
@@ -61,5 +71,9 @@ private:
 QString objectPath(const fd::kube::ApiResource &resource, const QString &ns, const QString &name);
 // A translated, one-line explanation of a failed write ("what" names the object).
 QString commandErrorText(const fd::kube::KubeError &error, const QString &what);
+// A multipart/form-data body with one file part, as Go's mime/multipart writes it; returns the
+// body and sets `contentType` (with the boundary).
+QByteArray multipartFileBody(const QByteArray &field, const QString &fileName, const QByteArray &content,
+                             QByteArray *contentType);
 
 } // namespace fd::engine

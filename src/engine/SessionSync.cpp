@@ -238,6 +238,7 @@ void SessionSync::onDiscovered()
     m_retryDelayMs = 1000;
     fd::kube::InformerSet::Options options;
     options.scope.contextNamespace = m_options.contextNamespace;
+    options.scope.namespaces = m_options.configuredNamespaces;
     options.batchIntervalMs = m_options.batchIntervalMs;
     fd::kube::RestClient *rest = m_session->rest();
     m_informers = std::make_unique<fd::kube::InformerSet>(
@@ -434,6 +435,39 @@ bool SessionSync::allReadableLive() const
     return true;
 }
 
+// The scope is per kind, but the reason is the user's RBAC: one sentence for the cluster, from the
+// narrowest mode any kind is in.
+QString SessionSync::scopeNote() const
+{
+    if (!m_informers)
+        return {};
+    bool listed = false;
+    for (const auto &entry : m_kinds) {
+        if (!entry->served)
+            continue;
+        const fd::kube::InformerScope scope = m_informers->scope(entry->kind);
+        if (scope.mode == fd::kube::InformerScope::Mode::ConfiguredNamespaces) {
+            const QString reason = scope.namespaceListError ? scope.namespaceListError->message
+                                                            : translate("fd::engine", "forbidden");
+            const QStringList configured = m_options.configuredNamespaces;
+            if (configured.isEmpty())
+                return translate("fd::engine",
+                                 "Cannot list namespaces (%1): watching only the context's namespace %2. Add the "
+                                 "namespaces you work in under Cluster settings.")
+                    .arg(reason, m_options.contextNamespace);
+            return translate("fd::engine",
+                             "Cannot list namespaces (%1): watching the context's namespace %2 and the %n "
+                             "namespace(s) set for this context: %3.",
+                             nullptr, int(configured.size()))
+                .arg(reason, m_options.contextNamespace, configured.join(u", "_s));
+        }
+        listed = listed || scope.mode == fd::kube::InformerScope::Mode::ListedNamespaces;
+    }
+    if (listed)
+        return translate("fd::engine", "Some kinds cannot be listed in all namespaces: they are watched in each namespace you can see.");
+    return {};
+}
+
 QString SessionSync::reflectorProblem() const
 {
     if (!m_informers)
@@ -512,6 +546,7 @@ void SessionSync::publish()
     }
     for (const auto &entry : m_kinds)
         snapshot->coverage.insert(entry->info.gr, entry->coverage);
+    snapshot->scopeNote = scopeNote();
 
     SnapshotChange change;
     change.everything = m_everything || !m_published;

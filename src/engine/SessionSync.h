@@ -38,6 +38,7 @@ public:
         QString contextNamespace; // the kubeconfig context's namespace (per-namespace fallback)
         int publishIntervalMs = 100;
         int batchIntervalMs = 50;
+        QStringList configuredNamespaces; // the user's per-context list (InformerScopeSettings)
     };
 
     SessionSync(fd::kube::KubeSession *session, Options options, QObject *parent = nullptr);
@@ -81,6 +82,7 @@ private:
     void schedulePublish();
     void publish();
     QString reflectorProblem() const;
+    QString scopeNote() const;
     bool allReadableLive() const;
 
     fd::kube::KubeSession *m_session;

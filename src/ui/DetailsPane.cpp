@@ -82,6 +82,12 @@ DetailsPane::DetailsPane(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_title);
+    m_whyBuild = new QPushButton(tr("Why is this build not done?"), this);
+    m_whyBuild->setObjectName(u"whyBuildButton"_s);
+    m_whyBuild->hide();
+    connect(m_whyBuild, &QPushButton::clicked, this,
+            [this] { Q_EMIT buildTroubleshooterRequested(m_selection.context, m_selection.object); });
+    layout->addWidget(m_whyBuild, 0, Qt::AlignLeft);
     layout->addWidget(m_tabs);
 
     connect(m_copy, &QPushButton::clicked, this, &DetailsPane::copyYaml);
@@ -180,6 +186,7 @@ void DetailsPane::render()
     m_tabs->setTabEnabled(1, isObject);
     m_tabs->setTabEnabled(2, isObject);
     m_copy->setEnabled(!yaml.isEmpty());
+    m_whyBuild->setVisible(isObject && m_selection.object.kind == u"Package");
     if (!isObject && m_tabs->currentIndex() != 0)
         m_tabs->setCurrentIndex(0);
 }

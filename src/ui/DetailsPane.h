@@ -50,6 +50,8 @@ public:
 
 Q_SIGNALS:
     void objectLinkActivated(const QString &context, const fd::fission::ObjectRef &ref);
+    // "Why is this build not done?" on a Package (the build troubleshooter, src/ui/troubleshoot).
+    void buildTroubleshooterRequested(const QString &context, const fd::fission::ObjectRef &package);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,6 +73,7 @@ private:
     QTextBrowser *m_overview;
     QPlainTextEdit *m_yaml;
     QPushButton *m_copy;
+    QPushButton *m_whyBuild = nullptr;
     QTreeWidget *m_events;
     QLabel *m_eventsNote;
     YamlHighlighter *m_highlighter;

@@ -7,6 +7,7 @@
 #include "sim/fission/FissionNames.h"
 #include "sim/fission/FissionObjects.h"
 #include "sim/fission/PodSpecs.h"
+#include "sim/fission/StorageService.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -416,7 +417,18 @@ void BuilderManager::executeBuild(const QString &key, int serial, const QJsonObj
                                {{u"package"_s, build.name}, {u"namespace"_s, build.namespaceName},
                                 {u"filename"_s, srcFilename}}),
                        now);
-    const BuildOutcome outcome = fission::runBuild(build.environment, package->object, srcPath);
+    const auto fetched = fetchSource(package->object);
+    if (!fetched) {
+        m_logWriter.append(podUid, u"fetcher"_s,
+                           zapLine(u"error"_s, now, u"fetcher"_s, u"error fetching source package"_s,
+                                   {{u"error"_s, fetched.error()}}),
+                           now);
+        log(u"error"_s, u"error building package"_s,
+            {{u"package"_s, build.name}, {u"namespace"_s, build.namespaceName}, {u"error"_s, fetched.error()}});
+        fail(key, u"error fetching source package: "_s + fetched.error());
+        return;
+    }
+    const BuildOutcome outcome = fission::runBuild(build.environment, *fetched, srcPath);
     QTimer::singleShot(m_timing.buildStepMs, this, [this, key, serial, podUid, srcFilename, srcPath, outcome] {
         const auto it = m_builds.find(key);
         if (it == m_builds.end() || it->serial != serial)
@@ -496,8 +508,12 @@ void BuilderManager::completeBuild(const QString &key, int serial, const QString
         storageUrl = u"http://storagesvc."_s + m_instance.namespaceName;
     const QString url = storageUrl + u"/v1/archive?id="_s
         + QString::fromLatin1(QUrl::toPercentEncoding(archiveId));
-    const QString checksum = QString::fromLatin1(
-        QCryptographicHash::hash((build.uid + archiveId).toUtf8(), QCryptographicHash::Sha256).toHex());
+    // The simulated build output: the stored bytes are what the checksum covers, so the
+    // deployment archive downloads and verifies like a real one.
+    const QByteArray built = (build.uid + archiveId).toUtf8();
+    const QString checksum = QString::fromLatin1(QCryptographicHash::hash(built, QCryptographicHash::Sha256).toHex());
+    if (m_storage)
+        m_storage->put(archiveId, built);
     const QDateTime now = m_objects->now();
     m_logWriter.append(builderPodUid, u"fetcher"_s,
                        zapLine(u"info"_s, now, u"fetcher"_s, u"successfully uploaded file"_s, {{u"url"_s, url}}), now);
@@ -535,6 +551,33 @@ void BuilderManager::restampFunctions(const Build &build)
             return true;
         });
     }
+}
+
+Expected<QJsonObject, QString> BuilderManager::fetchSource(const QJsonObject &package) const
+{
+    QJsonObject spec = ctrl::specOf(package);
+    QJsonObject source = ctrl::child(spec, "source"_L1);
+    const QString url = ctrl::text(source, "url"_L1);
+    if (!m_storage || url.isEmpty() || !ctrl::text(source, "literal"_L1).isEmpty())
+        return package;
+    const auto id = StorageService::idFromUrl(url, m_instance.namespaceName);
+    if (!id)
+        return package; // elsewhere (S3, a web server): the simulation takes it as fetched
+    const auto bytes = m_storage->archive(*id);
+    if (!bytes)
+        return Unexpected(QStringLiteral("failed to download url %1: HTTP error 404").arg(url));
+    const QJsonObject checksum = ctrl::child(source, "checksum"_L1);
+    const QString want = ctrl::text(checksum, "sum"_L1);
+    if (!want.isEmpty()) {
+        const QString got = QString::fromLatin1(QCryptographicHash::hash(*bytes, QCryptographicHash::Sha256).toHex());
+        if (got.compare(want, Qt::CaseInsensitive) != 0)
+            return Unexpected(QStringLiteral("checksum verification failed: want %1, got %2").arg(want, got));
+    }
+    source.insert(u"literal"_s, QString::fromLatin1(bytes->toBase64()));
+    spec.insert(u"source"_s, source);
+    QJsonObject copy = package;
+    copy.insert(u"spec"_s, spec);
+    return copy;
 }
 
 void BuilderManager::fail(const QString &key, const QString &buildLog)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Expected.h"
 #include "sim/controllers/Reconciler.h"
 #include "sim/fission/ComponentInstance.h"
 #include "sim/fission/FissionLog.h"
@@ -12,6 +13,7 @@ namespace fd::sim::fission {
 
 class ControlPlaneView;
 class FissionObjects;
+class StorageService;
 
 // Fission's buildermgr (1.20 semantics), active only while a `svc=buildermgr` pod is
 // Running+Ready and only in the namespaces that pod's env (and, in dynamic/cluster mode, the
@@ -35,6 +37,9 @@ public:
                    const FissionTiming &timing, QObject *parent = nullptr);
 
     int buildsInFlight() const { return static_cast<int>(m_builds.size()); }
+    // The storage service the fetcher downloads `url` source archives from (and that a
+    // successful build's deployment archive is uploaded to); null: url sources are not read.
+    void setStorage(StorageService *storage) { m_storage = storage; }
 
 protected:
     void observe(const StoreEvent &event) override;
@@ -70,6 +75,10 @@ private:
     void completeBuild(const QString &key, int serial, const QString &builderPodUid, bool succeeded,
                        const QString &buildLog, const QString &archiveId);
     void fail(const QString &key, const QString &buildLog);
+    // The Package as the builder sees it after the fetcher's download: a `url` source that
+    // points at the storage service becomes its literal bytes; the error text when the archive
+    // is gone or its sha256 differs.
+    Expected<QJsonObject, QString> fetchSource(const QJsonObject &package) const;
     // Replaces the whole status (buildstatus, buildlog, lastUpdateTimestamp=now) as
     // buildermgr's updatePackage does, plus spec.deployment after a successful build.
     // Returns the resourceVersion written, empty on failure.
@@ -79,6 +88,7 @@ private:
 
     FissionObjects *m_objects;
     ControlPlaneView *m_view;
+    StorageService *m_storage = nullptr;
     FissionTiming m_timing;
     PodLogWriter m_logWriter;
     ComponentInstance m_instance;

@@ -11,6 +11,7 @@
 #include "sim/fission/FissionObjects.h"
 #include "sim/fission/FissionWebhook.h"
 #include "sim/fission/Router.h"
+#include "sim/fission/StorageService.h"
 #include "sim/fission/TenantController.h"
 
 namespace fd::sim {
@@ -35,6 +36,8 @@ FissionSimulator::FissionSimulator(ObjectService *objects, LogStore *logs, Contr
     m_executor = new fission::Executor(m_context.get(), m_client.get(), m_view.get(), m_timing, this);
     m_tenants = new fission::TenantController(m_context.get(), m_client.get(), m_view.get(), this);
     m_router = std::make_unique<fission::Router>(m_client.get(), m_view.get(), m_executor, logs, m_timing);
+    m_storage = std::make_unique<fission::StorageService>(m_view.get());
+    m_builder->setStorage(m_storage.get());
 }
 
 FissionSimulator::~FissionSimulator()
@@ -42,6 +45,8 @@ FissionSimulator::~FissionSimulator()
     // The router calls the executor, and the reconcilers hold the context and the client:
     // they go first.
     m_router.reset();
+    m_builder->setStorage(nullptr);
+    m_storage.reset();
     delete m_tenants;
     delete m_executor;
     delete m_builder;
@@ -55,7 +60,10 @@ void FissionSimulator::start()
     m_objects->addAdmissionHook(m_webhook.get());
     fission::registerFissionBehaviors(*m_controllers->behaviors());
     if (m_api)
+    {
         m_api->addProxyTarget(m_router.get());
+        m_api->addProxyTarget(m_storage.get());
+    }
     m_builder->start();
     m_executor->start();
     m_tenants->start();

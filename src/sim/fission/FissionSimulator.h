@@ -21,6 +21,7 @@ class Executor;
 class FissionObjects;
 class FissionWebhook;
 class Router;
+class StorageService;
 class TenantController;
 } // namespace fission
 
@@ -33,7 +34,7 @@ class TenantController;
 //
 // Pieces (src/sim/fission): ControlPlaneView (which pod is each component), FissionWebhook
 // (admission, every namespace), BuilderManager, Executor, Router (the service proxy target
-// for Service router:80), TenantController (main's tenancy modes), FissionBehaviors (what
+// for Service router:80), StorageService (the proxy target for Service storagesvc:80), TenantController (main's tenancy modes), FissionBehaviors (what
 // Fission's images log when they start).
 class FissionSimulator : public QObject {
     Q_OBJECT
@@ -49,6 +50,7 @@ public:
     const FissionTiming &timing() const { return m_timing; }
     fission::ControlPlaneView *controlPlane() const { return m_view.get(); }
     fission::Executor *executor() const { return m_executor; }
+    fission::StorageService *storage() const { return m_storage.get(); }
 
 private:
     ObjectService *m_objects;
@@ -64,6 +66,7 @@ private:
     fission::Executor *m_executor = nullptr;
     fission::TenantController *m_tenants = nullptr;
     std::unique_ptr<fission::Router> m_router;
+    std::unique_ptr<fission::StorageService> m_storage;
     bool m_started = false;
 };
 

@@ -196,6 +196,12 @@ ObjectFormDialog *createObjectForm(const QString &kind, FormBackend *backend, co
         return new EnvironmentForm(backend, namespaceName, existing, parent);
     if (kind == u"TimeTrigger")
         return new TimeTriggerForm(backend, namespaceName, existing, parent);
+    if (kind == u"Package")
+        return new PackageForm(backend, namespaceName, existing, parent);
+    if (kind == u"MessageQueueTrigger")
+        return new MessageQueueTriggerForm(backend, namespaceName, existing, parent);
+    if (kind == u"KubernetesWatchTrigger")
+        return new WatchTriggerForm(backend, namespaceName, existing, parent);
     return nullptr;
 }
 

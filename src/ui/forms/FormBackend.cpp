@@ -36,5 +36,16 @@ QFuture<bool> SessionFormBackend::canI(const QString &verb, const fd::fission::G
     return m_session->canI(verb, gr, ns);
 }
 
+QFuture<fd::engine::CommandResult> SessionFormBackend::uploadArchive(const QString &fissionNamespace, const QByteArray &archive,
+                                                                     const QString &fileName)
+{
+    return m_session->uploadArchive(fissionNamespace, archive, fileName);
+}
+
+QFuture<fd::engine::CommandResult> SessionFormBackend::listNames(const fd::fission::GroupResource &gr, const QString &ns)
+{
+    return m_session->listNames(gr, ns);
+}
+
 } // namespace ui
 } // namespace fd

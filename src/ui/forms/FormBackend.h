@@ -32,6 +32,13 @@ public:
     virtual QFuture<fd::engine::CommandResult> deleteObject(const fd::fission::GroupResource &gr, const QString &ns,
                                                             const QString &name) = 0;
     virtual QFuture<bool> canI(const QString &verb, const fd::fission::GroupResource &gr, const QString &ns) = 0;
+    // Uploads an archive to Fission's storage service (release namespace `fissionNamespace`);
+    // success carries {"id", "url", "sha256"}.
+    virtual QFuture<fd::engine::CommandResult> uploadArchive(const QString &fissionNamespace, const QByteArray &archive,
+                                                             const QString &fileName) = 0;
+    // Names of a namespace's objects of one resource (secrets, config maps); success carries
+    // {"names": [...]}.
+    virtual QFuture<fd::engine::CommandResult> listNames(const fd::fission::GroupResource &gr, const QString &ns) = 0;
 };
 
 class SessionFormBackend : public FormBackend
@@ -46,6 +53,9 @@ public:
     QFuture<fd::engine::CommandResult> deleteObject(const fd::fission::GroupResource &gr, const QString &ns,
                                                     const QString &name) override;
     QFuture<bool> canI(const QString &verb, const fd::fission::GroupResource &gr, const QString &ns) override;
+    QFuture<fd::engine::CommandResult> uploadArchive(const QString &fissionNamespace, const QByteArray &archive,
+                                                     const QString &fileName) override;
+    QFuture<fd::engine::CommandResult> listNames(const fd::fission::GroupResource &gr, const QString &ns) override;
 
 private:
     QPointer<fd::engine::ClusterSession> m_session;

@@ -5,6 +5,7 @@
 
 #include <QLocale>
 #include <QRegularExpression>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -89,6 +90,91 @@ QString httpPathError(const QString &path)
     if (path == u"/fission-function"_s || path.startsWith(u"/fission-function/"_s))
         return translate("fd::ui::forms", "Paths under /fission-function/ are reserved by Fission's router.");
     return {};
+}
+
+QString archiveUrlError(const QString &url)
+{
+    if (url.isEmpty())
+        return translate("fd::ui::forms", "A URL is required.");
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || (parsed.scheme() != u"http" && parsed.scheme() != u"https") || parsed.host().isEmpty()
+        || url.contains(u' '))
+        return translate("fd::ui::forms", "Write an http:// or https:// URL the cluster can reach.");
+    return {};
+}
+
+QString sha256Error(const QString &sum)
+{
+    if (sum.isEmpty())
+        return {};
+    static const QRegularExpression hex(u"^[0-9a-fA-F]{64}$"_s);
+    if (!hex.match(sum).hasMatch())
+        return translate("fd::ui::forms", "A SHA-256 sum is 64 hexadecimal digits (this has %1 characters).").arg(sum.size());
+    return {};
+}
+
+QString topicError(const QString &topic, bool required)
+{
+    if (topic.isEmpty())
+        return required ? translate("fd::ui::forms", "A topic is required.") : QString();
+    if (topic.size() > 249)
+        return translate("fd::ui::forms", "At most 249 characters (this one has %1).").arg(topic.size());
+    static const QRegularExpression re(u"^[A-Za-z0-9._-]+$"_s);
+    if (!re.match(topic).hasMatch())
+        return translate("fd::ui::forms", "Use letters, digits, '.', '_' and '-' only.");
+    return {};
+}
+
+QString contentTypeError(const QString &contentType)
+{
+    if (contentType.isEmpty())
+        return {};
+    static const QRegularExpression re(u"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(\\s*;.*)?$"_s);
+    if (!re.match(contentType).hasMatch())
+        return translate("fd::ui::forms", "Write a content type as type/subtype, e.g. application/json.");
+    return {};
+}
+
+QMap<QString, QString> parseKeyValues(const QString &text, QString *error, bool labels)
+{
+    QMap<QString, QString> out;
+    error->clear();
+    static const QRegularExpression name(u"^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$"_s);
+    for (const QString &raw : text.split(u',')) {
+        const QString item = raw.trimmed();
+        if (item.isEmpty())
+            continue;
+        const qsizetype eq = item.indexOf(u'=');
+        if (eq <= 0) {
+            *error = translate("fd::ui::forms", "Write key=value pairs separated by commas (\"%1\" has no key=value).").arg(item);
+            return {};
+        }
+        const QString key = item.left(eq).trimmed();
+        const QString value = item.mid(eq + 1).trimmed();
+        if (labels) {
+            const qsizetype slash = key.indexOf(u'/');
+            const QString prefix = slash >= 0 ? key.left(slash) : QString();
+            const QString keyName = slash >= 0 ? key.mid(slash + 1) : key;
+            if ((slash >= 0 && !dnsSubdomainError(prefix).isEmpty()) || keyName.isEmpty() || keyName.size() > 63
+                || !name.match(keyName).hasMatch()) {
+                *error = translate("fd::ui::forms", "\"%1\" is not a label key.").arg(key);
+                return {};
+            }
+            if (value.size() > 63 || !name.match(value).hasMatch()) {
+                *error = translate("fd::ui::forms", "\"%1\" is not a label value (at most 63 letters, digits, '-', '_', '.').").arg(value);
+                return {};
+            }
+        } else if (key.contains(u' ')) {
+            *error = translate("fd::ui::forms", "\"%1\" is not a key: no spaces.").arg(key);
+            return {};
+        }
+        if (out.contains(key)) {
+            *error = translate("fd::ui::forms", "\"%1\" is given twice.").arg(key);
+            return {};
+        }
+        out.insert(key, value);
+    }
+    return out;
 }
 
 // ---- cron ------------------------------------------------------------------------------------

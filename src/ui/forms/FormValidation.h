@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -29,6 +30,20 @@ QString quantityError(const QString &text);
 // An HTTP path for a trigger: starts with '/', no spaces, not under /fission-function/ (main
 // refuses those, and the router serves functions there itself).
 QString httpPathError(const QString &path);
+
+// An archive URL for a Package: http or https with a host (the fetcher downloads it in-cluster).
+QString archiveUrlError(const QString &url);
+// A SHA-256 sum as Fission's checksum carries it: 64 hexadecimal digits. Empty is fine (= none).
+QString sha256Error(const QString &sum);
+// A message-queue topic: 1..249 characters of letters, digits, '.', '_', '-' (Kafka's rule,
+// which the other queues accept as well); empty is an error only when `required`.
+QString topicError(const QString &topic, bool required = true);
+// A MIME content type "type/subtype" (parameters allowed); empty is fine.
+QString contentTypeError(const QString &contentType);
+// "app=web, tier=db": label keys (optional DNS-subdomain prefix and '/', name of at most 63
+// characters) and values (at most 63, alphanumerics with '-', '_', '.' inside). The parsed map,
+// or the translated reason in `error`.
+QMap<QString, QString> parseKeyValues(const QString &text, QString *error, bool labels = true);
 
 // One parsed cron schedule as Fission's timer reads it: five fields (minute hour day-of-month
 // month day-of-week), or six with a leading seconds field, or a descriptor (@hourly, @daily,

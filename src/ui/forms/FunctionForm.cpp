@@ -5,8 +5,17 @@
 #include "ui/forms/FormValidation.h"
 #include "ui/forms/FormWidgets.h"
 #include "ui/forms/JsonPath.h"
+#include "ui/forms/WhenFinished.h"
 
+#include <QAction>
+#include <QCursor>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QMenu>
+#include <QPushButton>
+
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -64,8 +73,17 @@ void FunctionForm::buildFields(QFormLayout *layout)
     const QString ns = namespaceName();
     m_environment = namePicker(this, u"field:environment"_s, namesOf(snap->index.environments().inNamespace(ns)));
     addField(layout, u"environment"_s, tr("Environment"), m_environment, {u"spec.environment"_s});
-    m_package = namePicker(this, u"field:package"_s, namesOf(snap->index.packages().inNamespace(ns)));
-    addField(layout, u"package"_s, tr("Package"), m_package, {u"spec.package.packageref"_s});
+    auto *packageRow = new QWidget(this);
+    auto *packageLayout = new QHBoxLayout(packageRow);
+    packageLayout->setContentsMargins(0, 0, 0, 0);
+    m_package = namePicker(packageRow, u"field:package"_s, namesOf(snap->index.packages().inNamespace(ns)));
+    packageLayout->addWidget(m_package, 1);
+    auto *newPackage = new QPushButton(tr("New from a file or folder…"), packageRow);
+    newPackage->setObjectName(u"newPackage"_s);
+    newPackage->setToolTip(tr("Create a Package from a file or folder on this computer and use it here."));
+    packageLayout->addWidget(newPackage);
+    connect(newPackage, &QPushButton::clicked, this, [this] { openNewPackageForm(); });
+    addField(layout, u"package"_s, tr("Package"), packageRow, {u"spec.package.packageref"_s});
     m_entrypoint = line(this, u"field:entrypoint"_s, tr("e.g. main.handler (optional for some environments)"));
     addField(layout, u"entrypoint"_s, tr("Entry point"), m_entrypoint, {u"spec.package.functionName"_s});
     m_executor = new QComboBox(this);
@@ -91,10 +109,28 @@ void FunctionForm::buildFields(QFormLayout *layout)
     m_specializationTimeout = spin(this, u"field:specializationTimeout"_s, 1, 3600, defaultSpecializationTimeout, tr(" s"));
     addField(layout, u"specializationTimeout"_s, tr("Specialization timeout"), m_specializationTimeout,
              {u"spec.InvokeStrategy.ExecutionStrategy.SpecializationTimeout"_s});
-    m_secrets = line(this, u"field:secrets"_s, tr("secret names in %1, comma separated").arg(ns));
-    addField(layout, u"secrets"_s, tr("Secrets"), m_secrets, {u"spec.secrets"_s});
-    m_configMaps = line(this, u"field:configMaps"_s, tr("config map names in %1, comma separated").arg(ns));
-    addField(layout, u"configMaps"_s, tr("Config maps"), m_configMaps, {u"spec.configmaps"_s});
+    // Secrets are not in the snapshot (the informers read only Helm's): their names are listed
+    // through the session when the user asks, never their values.
+    for (const bool configMaps : {false, true}) {
+        auto *row = new QWidget(this);
+        auto *rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        QLineEdit *edit = configMaps ? line(row, u"field:configMaps"_s, tr("config map names in %1, comma separated").arg(ns))
+                                     : line(row, u"field:secrets"_s, tr("secret names in %1, comma separated").arg(ns));
+        rowLayout->addWidget(edit, 1);
+        auto *pick = new QPushButton(tr("Pick…"), row);
+        pick->setObjectName(configMaps ? u"pick:configMaps"_s : u"pick:secrets"_s);
+        pick->setToolTip(configMaps ? tr("Choose from the config maps in %1").arg(ns) : tr("Choose from the secrets in %1 (names only)").arg(ns));
+        rowLayout->addWidget(pick);
+        connect(pick, &QPushButton::clicked, this, [this, configMaps] { pickMounts(configMaps); });
+        if (configMaps) {
+            m_configMaps = edit;
+            addField(layout, u"configMaps"_s, tr("Config maps"), row, {u"spec.configmaps"_s});
+        } else {
+            m_secrets = edit;
+            addField(layout, u"secrets"_s, tr("Secrets"), row, {u"spec.secrets"_s});
+        }
+    }
     for (QWidget *w : {static_cast<QWidget *>(m_environment), static_cast<QWidget *>(m_package),
                        static_cast<QWidget *>(m_entrypoint), static_cast<QWidget *>(m_executor), static_cast<QWidget *>(m_image),
                        static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_minScale), static_cast<QWidget *>(m_maxScale),
@@ -213,16 +249,22 @@ QHash<QString, QString> FunctionForm::validateFields() const
         const QString env = referenceError(*snap, u"Environment"_s, ns, m_environment->currentText().trimmed());
         if (!env.isEmpty())
             errors.insert(u"environment"_s, env);
-        const QString pkg = referenceError(*snap, u"Package"_s, ns, m_package->currentText().trimmed());
+        const QString pkgName = m_package->currentText().trimmed();
+        const QString pkg = m_createdPackages.contains(pkgName) ? QString() : referenceError(*snap, u"Package"_s, ns, pkgName);
         if (!pkg.isEmpty())
             errors.insert(u"package"_s, pkg);
     }
     if (executor() != u"poolmgr" && m_maxScale->value() < m_minScale->value())
         errors.insert(u"maxScale"_s, tr("At least the minimum (%1).").arg(m_minScale->value()));
-    for (const auto &[key, edit] : {std::pair{u"secrets"_s, m_secrets}, std::pair{u"configMaps"_s, m_configMaps}}) {
+    for (const auto &[key, edit, known] : {std::tuple{u"secrets"_s, m_secrets, &m_secretNames},
+                                           std::tuple{u"configMaps"_s, m_configMaps, &m_configMapNames}}) {
         for (const QString &n : splitList(edit->text())) {
             // A mount is always in the function's own namespace (the webhook refuses others).
-            const QString e = n.contains(u'/') ? tr("Only names in %1 (no namespace/ prefix).").arg(ns) : dnsSubdomainError(n);
+            QString e = n.contains(u'/') ? tr("Only names in %1 (no namespace/ prefix).").arg(ns) : dnsSubdomainError(n);
+            // Once listed, a name that is not there is pointed out (the pod would not start).
+            if (e.isEmpty() && *known && !(*known)->contains(n))
+                e = key == u"secrets" ? tr("There is no secret with this name in %1.").arg(ns)
+                                      : tr("There is no config map with this name in %1.").arg(ns);
             if (!e.isEmpty()) {
                 errors.insert(key, u"%1: %2"_s.arg(n, e));
                 break;
@@ -230,6 +272,68 @@ QHash<QString, QString> FunctionForm::validateFields() const
         }
     }
     return errors;
+}
+
+PackageForm *FunctionForm::openNewPackageForm()
+{
+    auto *form = new PackageForm(backend(), namespaceName(), {}, this);
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    form->setEnvironment(m_environment->currentText().trimmed());
+    const QString fn = nameEdit()->text().trimmed();
+    if (!fn.isEmpty())
+        form->nameEdit()->setText(fn.left(59) + u"-pkg"_s);
+    connect(form, &ObjectFormDialog::applied, this, [this](const QJsonObject &object) {
+        const QString name = object.value("metadata"_L1).toObject().value("name"_L1).toString();
+        m_createdPackages << name;
+        m_package->setEditText(name);
+    });
+    form->show();
+    return form;
+}
+
+void FunctionForm::pickMounts(bool configMaps)
+{
+    const auto &kind = configMaps ? fd::fission::kinds::configMaps() : fd::fission::kinds::secrets();
+    whenFinished(this, backend()->listNames(kind.gr, namespaceName()), [this, configMaps](const fd::engine::CommandResult &r) {
+        if (!r.ok) {
+            setStatusText(r.message);
+            return;
+        }
+        QStringList names;
+        for (const QJsonValue &v : r.object.value("names"_L1).toArray())
+            names << v.toString();
+        (configMaps ? m_configMapNames : m_secretNames) = names;
+        showMountMenu(configMaps, names);
+        refreshValidation();
+    });
+}
+
+void FunctionForm::showMountMenu(bool configMaps, const QStringList &names)
+{
+    QMenu *&menu = configMaps ? m_configMapMenu : m_secretMenu;
+    delete menu;
+    menu = new QMenu(this);
+    menu->setObjectName(configMaps ? u"menu:configMaps"_s : u"menu:secrets"_s);
+    QLineEdit *edit = configMaps ? m_configMaps : m_secrets;
+    const QStringList chosen = splitList(edit->text());
+    if (names.isEmpty())
+        menu->addAction(configMaps ? tr("No config maps in %1").arg(namespaceName()) : tr("No secrets in %1").arg(namespaceName()))
+            ->setEnabled(false);
+    for (const QString &name : names) {
+        QAction *action = menu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(chosen.contains(name));
+        connect(action, &QAction::toggled, this, [edit, name](bool on) {
+            QStringList list = splitList(edit->text());
+            if (on && !list.contains(name))
+                list << name;
+            else if (!on)
+                list.removeAll(name);
+            edit->setText(list.join(u", "_s));
+        });
+    }
+    const QWidget *button = findChild<QWidget *>(configMaps ? u"pick:configMaps"_s : u"pick:secrets"_s);
+    menu->popup(button ? button->mapToGlobal(QPoint(0, button->height())) : QCursor::pos());
 }
 
 } // namespace ui

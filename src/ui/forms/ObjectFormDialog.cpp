@@ -265,14 +265,29 @@ void ObjectFormDialog::apply()
     }
     m_reload->hide();
     setBusy(true);
-    m_status->setText(tr("Checking with the cluster (dry run)…"));
-    const QJsonObject object = buildObject();
-    auto future = m_mode == Mode::Create ? m_backend->createObject(object, true) : m_backend->replaceObject(object, true);
     const auto alive = m_alive;
-    fd::ui::forms::whenFinished(this, future, [this, alive](const fd::engine::CommandResult &r) {
-        if (*alive)
-            onResult(r, true);
+    prepareApply([this, alive](const QString &error) {
+        if (!*alive)
+            return;
+        if (!error.isEmpty()) {
+            setBusy(false);
+            m_status->setText(error);
+            Q_EMIT applyFailed(error);
+            return;
+        }
+        m_status->setText(tr("Checking with the cluster (dry run)…"));
+        const QJsonObject object = buildObject();
+        auto future = m_mode == Mode::Create ? m_backend->createObject(object, true) : m_backend->replaceObject(object, true);
+        fd::ui::forms::whenFinished(this, future, [this, alive](const fd::engine::CommandResult &r) {
+            if (*alive)
+                onResult(r, true);
+        });
     });
+}
+
+void ObjectFormDialog::setStatusText(const QString &text)
+{
+    m_status->setText(text);
 }
 
 void ObjectFormDialog::onResult(const fd::engine::CommandResult &result, bool dryRun)
@@ -338,6 +353,10 @@ void ObjectFormDialog::reloadAndReapply()
         current = index.timeTriggers().get(m_namespace, name);
     else if (kind == u"Package")
         current = index.packages().get(m_namespace, name);
+    else if (kind == u"MessageQueueTrigger")
+        current = index.messageQueueTriggers().get(m_namespace, name);
+    else if (kind == u"KubernetesWatchTrigger")
+        current = index.watchTriggers().get(m_namespace, name);
     if (!current) {
         m_status->setText(tr("%1 %2/%3 is gone from the cluster; nothing to reapply to.").arg(kind, m_namespace, name));
         return;

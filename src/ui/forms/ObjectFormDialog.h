@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
+
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -87,6 +89,15 @@ protected:
     void initialize();
     // Called whenever a watched editor changes, before validation (e.g. to show/hide rows).
     virtual void fieldsChanged() {}
+    // Work that must finish before the dry run (e.g. uploading an archive the object will
+    // reference). Call `proceed` with an empty string to go on, or with the translated reason
+    // to stop (the form stays open with its input). Default: go on at once.
+    virtual void prepareApply(std::function<void(const QString &error)> proceed) { proceed(QString()); }
+    void setStatusText(const QString &text);
+    FormBackend *backend() const { return m_backend; }
+    // Re-validates now (for a form whose state changes outside its watched editors, e.g. an
+    // archive finished zipping).
+    void refreshValidation() { revalidate(); }
 
 private:
     struct Field {

@@ -4,7 +4,14 @@
 #include "engine/ClusterSnapshot.h"
 #include "fission/ClusterState.h"
 #include "ui/forms/FormValidation.h"
+#include "ui/forms/FissionForms.h"
 #include "ui/forms/JsonPath.h"
+#include "ui/forms/PackageArchive.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -227,6 +234,200 @@ private Q_SLOTS:
         QVERIFY(jsonAt(o, u"spec.new.deep.value"_s).toBool());
         setJsonAt(o, u"spec.new.deep.value"_s, QJsonValue());
         QVERIFY(!o.value("spec"_L1).toObject().contains("new"_L1)); // emptied parents go too
+    }
+
+    // ---- package, message-queue and watch trigger fields ----
+
+    void archiveUrl_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("https") << u"https://example.com/hello.zip"_s << true;
+        QTest::newRow("storagesvc") << u"http://storagesvc.fission/v1/archive?id=%2Ffission%2Fx"_s << true;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("no scheme") << u"example.com/hello.zip"_s << false;
+        QTest::newRow("ftp") << u"ftp://example.com/hello.zip"_s << false;
+        QTest::newRow("file") << u"file:///tmp/hello.zip"_s << false;
+        QTest::newRow("no host") << u"http:///hello.zip"_s << false;
+        QTest::newRow("space") << u"https://example.com/hello world.zip"_s << false;
+    }
+    void archiveUrl()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, valid);
+        QCOMPARE(archiveUrlError(url).isEmpty(), valid);
+    }
+
+    void sha256_data()
+    {
+        QTest::addColumn<QString>("sum");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("empty is none") << QString() << true;
+        QTest::newRow("lower hex") << QString(64, u'a') << true;
+        QTest::newRow("upper hex") << QString(64, u'F') << true;
+        QTest::newRow("63 digits") << QString(63, u'a') << false;
+        QTest::newRow("65 digits") << QString(65, u'a') << false;
+        QTest::newRow("not hex") << QString(64, u'g') << false;
+        QTest::newRow("sha256: prefix") << (u"sha256:"_s + QString(64, u'a')) << false;
+    }
+    void sha256()
+    {
+        QFETCH(QString, sum);
+        QFETCH(bool, valid);
+        QCOMPARE(sha256Error(sum).isEmpty(), valid);
+        if (!valid)
+            QVERIFY(sha256Error(sum).contains(QString::number(sum.size())));
+    }
+
+    void topic_data()
+    {
+        QTest::addColumn<QString>("topic");
+        QTest::addColumn<bool>("required");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("kafka topic") << u"orders.created_v1-eu"_s << true << true;
+        QTest::newRow("empty required") << QString() << true << false;
+        QTest::newRow("empty optional") << QString() << false << true;
+        QTest::newRow("space") << u"orders created"_s << true << false;
+        QTest::newRow("slash") << u"orders/created"_s << true << false;
+        QTest::newRow("249 chars") << QString(249, u'a') << true << true;
+        QTest::newRow("250 chars") << QString(250, u'a') << true << false;
+    }
+    void topic()
+    {
+        QFETCH(QString, topic);
+        QFETCH(bool, required);
+        QFETCH(bool, valid);
+        QCOMPARE(topicError(topic, required).isEmpty(), valid);
+    }
+
+    void contentType_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("json") << u"application/json"_s << true;
+        QTest::newRow("with charset") << u"text/plain; charset=utf-8"_s << true;
+        QTest::newRow("vendor") << u"application/vnd.cloudevents+json"_s << true;
+        QTest::newRow("empty") << QString() << true;
+        QTest::newRow("no subtype") << u"application"_s << false;
+        QTest::newRow("empty subtype") << u"application/"_s << false;
+        QTest::newRow("space inside") << u"application /json"_s << false;
+    }
+    void contentType()
+    {
+        QFETCH(QString, type);
+        QFETCH(bool, valid);
+        QCOMPARE(contentTypeError(type).isEmpty(), valid);
+    }
+
+    void keyValues_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("labels");
+        QTest::addColumn<int>("count"); // -1: refused
+        QTest::newRow("empty") << QString() << true << 0;
+        QTest::newRow("two labels") << u"app=web, tier=db"_s << true << 2;
+        QTest::newRow("prefixed key") << u"app.kubernetes.io/name=web"_s << true << 1;
+        QTest::newRow("empty value") << u"canary="_s << true << 1;
+        QTest::newRow("trailing comma") << u"app=web,"_s << true << 1;
+        QTest::newRow("no equals") << u"app"_s << true << -1;
+        QTest::newRow("no key") << u"=web"_s << true << -1;
+        QTest::newRow("bad value") << u"app=we b"_s << true << -1;
+        QTest::newRow("value too long") << (u"app="_s + QString(64, u'a')) << true << -1;
+        QTest::newRow("bad prefix") << u"Bad_Prefix/name=x"_s << true << -1;
+        QTest::newRow("duplicate") << u"app=a, app=b"_s << true << -1;
+        QTest::newRow("metadata with colon") << u"bootstrapServers=kafka:9092, topic=orders"_s << false << 2;
+        QTest::newRow("metadata key with space") << u"bootstrap servers=kafka"_s << false << -1;
+    }
+    void keyValues()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, labels);
+        QFETCH(int, count);
+        QString error;
+        const auto map = parseKeyValues(text, &error, labels);
+        QCOMPARE(error.isEmpty(), count >= 0);
+        if (count >= 0)
+            QCOMPARE(map.size(), count);
+    }
+
+    void duplicateStripsServerFieldsAndMovesReferences()
+    {
+        const QJsonObject fn{
+            {u"apiVersion"_s, u"fission.io/v1"_s},
+            {u"kind"_s, u"Function"_s},
+            {u"metadata"_s, QJsonObject{{u"name"_s, u"hello"_s}, {u"namespace"_s, u"team-a"_s}, {u"uid"_s, u"u-1"_s},
+                                        {u"resourceVersion"_s, u"42"_s}, {u"generation"_s, 3},
+                                        {u"creationTimestamp"_s, u"2026-01-01T00:00:00Z"_s},
+                                        {u"managedFields"_s, QJsonArray{QJsonObject{}}},
+                                        {u"labels"_s, QJsonObject{{u"app"_s, u"hello"_s}}},
+                                        {u"annotations"_s, QJsonObject{{u"kubectl.kubernetes.io/last-applied-configuration"_s, u"{}"_s}}}}},
+            {u"spec"_s, QJsonObject{{u"environment"_s, QJsonObject{{u"namespace"_s, u"team-a"_s}, {u"name"_s, u"go"_s}}},
+                                    {u"package"_s, QJsonObject{{u"functionName"_s, u"Handler"_s},
+                                                               {u"packageref"_s, QJsonObject{{u"namespace"_s, u"team-a"_s},
+                                                                                             {u"name"_s, u"hello-pkg"_s},
+                                                                                             {u"resourceversion"_s, u"40"_s}}}}},
+                                    {u"secrets"_s, QJsonArray{QJsonObject{{u"namespace"_s, u"team-a"_s}, {u"name"_s, u"creds"_s}}}},
+                                    {u"concurrency"_s, 7}}},
+            {u"status"_s, QJsonObject{{u"x"_s, 1}}}};
+        const QJsonObject copy = duplicateForNamespace(fn, u"team-b"_s);
+        const QJsonObject meta = copy.value("metadata"_L1).toObject();
+        QCOMPARE(meta.value("namespace"_L1).toString(), u"team-b"_s);
+        QCOMPARE(meta.value("name"_L1).toString(), u"hello"_s);
+        for (const char *gone : {"uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "annotations"})
+            QVERIFY2(!meta.contains(QLatin1String(gone)), gone);
+        QCOMPARE(meta.value("labels"_L1).toObject().value("app"_L1).toString(), u"hello"_s);
+        QVERIFY(!copy.contains("status"_L1));
+        QCOMPARE(jsonAt(copy, u"spec.environment.namespace"_s).toString(), u"team-b"_s);
+        QCOMPARE(jsonAt(copy, u"spec.package.packageref.namespace"_s).toString(), u"team-b"_s);
+        QVERIFY(jsonAt(copy, u"spec.package.packageref.resourceversion"_s).isUndefined());
+        QCOMPARE(jsonAt(copy, u"spec.package.functionName"_s).toString(), u"Handler"_s);
+        QCOMPARE(jsonAt(copy, u"spec.secrets"_s).toArray().first().toObject().value("namespace"_L1).toString(), u"team-b"_s);
+        QCOMPARE(jsonAt(copy, u"spec.concurrency"_s).toInt(), 7);
+        // Against an empty snapshot: the environment and package are reported missing.
+        const QStringList missing = missingReferences(fd::engine::ClusterSnapshot(), copy);
+        QCOMPARE(missing.size(), 3);
+        QVERIFY(missing.at(0).contains(u"\"go\""_s));
+        QVERIFY(missing.at(1).contains(u"\"hello-pkg\""_s));
+        QVERIFY(missing.at(2).contains(u"creds"_s));
+    }
+
+    void packageArchiveFromDisk()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QDir(dir.path()).mkpath(u"src/lib"_s));
+        const auto write = [&dir](const QString &name, const QByteArray &content) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        };
+        write(u"src/main.py"_s, "def main():\n    return 'hi'\n");
+        write(u"src/lib/util.py"_s, "X = 1\n");
+        write(u"src/.env"_s, "A=1\n");
+        write(u"single.js"_s, "module.exports = () => 'hi';\n");
+        QVERIFY(QDir(dir.path()).mkpath(u"empty"_s));
+
+        const PackageArchive folder = readPackageArchive(dir.filePath(u"src"_s));
+        QVERIFY2(folder.ok(), qPrintable(folder.error));
+        QVERIFY(folder.zipped);
+        QCOMPARE(folder.fileCount, 3);
+        QCOMPARE(folder.fileName, u"src.zip"_s);
+        QVERIFY(folder.bytes.startsWith("PK\x03\x04"));
+        QVERIFY(folder.bytes.contains("lib/util.py")); // paths relative to the folder
+        QVERIFY(!folder.bytes.contains(dir.path().toUtf8()));
+        // Same folder, same bytes (so the same checksum, and no needless re-upload).
+        QCOMPARE(readPackageArchiveAsync(dir.filePath(u"src"_s)).result().bytes, folder.bytes);
+
+        const PackageArchive file = readPackageArchive(dir.filePath(u"single.js"_s));
+        QVERIFY(file.ok());
+        QVERIFY(!file.zipped);
+        QCOMPARE(file.bytes, QByteArray("module.exports = () => 'hi';\n"));
+
+        QVERIFY(!readPackageArchive(dir.filePath(u"empty"_s)).ok());
+        QVERIFY(!readPackageArchive(dir.filePath(u"missing"_s)).ok());
+        QVERIFY(!readPackageArchive(QString()).ok());
+        QCOMPARE(formatBytes(512), u"512 bytes"_s);
+        QCOMPARE(formatBytes(300 * 1024), u"300.0 KiB"_s);
     }
 };
 

@@ -366,7 +366,8 @@ private Q_SLOTS:
             if (!a->isSeparator())
                 labels << a->text();
         }
-        QCOMPARE(labels, (QStringList{u"New function…"_s, u"New HTTP trigger…"_s, u"New environment…"_s, u"New time trigger…"_s}));
+        QCOMPARE(labels, (QStringList{u"New function…"_s, u"New HTTP trigger…"_s, u"New environment…"_s, u"New time trigger…"_s,
+                                      u"New package…"_s, u"New message queue trigger…"_s, u"New Kubernetes watch trigger…"_s}));
         tenantMenu.actions().at(1)->trigger(); // the separator comes first
         auto *created = window.findChild<fd::ui::FunctionForm *>();
         QVERIFY(created);
