@@ -19,6 +19,7 @@
 #include "ui/ClusterTreeModel.h"
 #include "ui/EngineClusterHandle.h"
 #include "ui/MainWindow.h"
+#include "ui/TreeUpdateQueue.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -189,6 +190,8 @@ int runLive(const QString &fleet, int eventsPerSecond, int seconds)
         std::fprintf(stderr, "the session never became Live\n");
         return 1;
     }
+    // The tree follows on its worker: filled means the last snapshot's tenants are merged.
+    waitFor([&] { return window.treeUpdates()->isIdle(); }, 600'000);
     probe.stop();
     std::printf("start-up: session Live and tree filled after %lld ms (%d snapshots, %d clusters, %d tenants)\n", timer.elapsed(),
                 snapshots, window.treeModel()->rowCount(),

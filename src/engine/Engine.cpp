@@ -14,7 +14,18 @@ namespace fd::engine {
 
 using detail::translate;
 
-Engine::Engine(QObject *parent) : QObject(parent) {}
+Engine::Engine(QObject *parent) : QObject(parent)
+{
+    setContextSettingsStore(&m_ownSettings);
+}
+
+void Engine::setContextSettingsStore(ContextSettingsStore *store)
+{
+    if (m_settings)
+        disconnect(m_settings, nullptr, this, nullptr);
+    m_settings = store ? store : &m_ownSettings;
+    connect(m_settings, &ContextSettingsStore::settingsChanged, this, &Engine::applyContextSettings);
+}
 
 Engine::~Engine()
 {
@@ -33,10 +44,42 @@ const fd::kube::KubeconfigSet &Engine::loadKubeconfig(const fd::kube::LoadOption
         if (!m_sessions[size_t(i)].demo)
             removeSession(m_sessions[size_t(i)].session->contextName());
     }
-    m_kubeconfig = fd::kube::KubeconfigLoader::load(options);
-    for (const fd::kube::ContextEntry &context : m_kubeconfig.contexts)
-        add(std::make_unique<ClusterSession>(context), false);
+    m_loadOptions = options;
+    fd::kube::LoadOptions withSettings = options;
+    const QHash<QString, QString> overrides = m_settings->execCommandOverrides();
+    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it) {
+        if (!withSettings.execCommandOverrides.contains(it.key())) // the caller's own overrides win
+            withSettings.execCommandOverrides.insert(it.key(), it.value());
+    }
+    m_kubeconfig = fd::kube::KubeconfigLoader::load(withSettings);
+    for (const fd::kube::ContextEntry &context : m_kubeconfig.contexts) {
+        ClusterSession::Options sessionOptions;
+        sessionOptions.configuredNamespaces = m_settings->settings(context.name).namespaces;
+        const QString name = context.name;
+        add(std::make_unique<ClusterSession>(context, sessionOptions), false,
+            [this, name](const ContextSettings &settings) { return makeKubeconfigSession(name, settings); });
+    }
     return m_kubeconfig;
+}
+
+std::unique_ptr<ClusterSession> Engine::makeKubeconfigSession(const QString &contextName, const ContextSettings &settings)
+{
+    // Resolve the context again, with its new exec plugin override; the other contexts' sessions
+    // keep running with what they were made from.
+    fd::kube::LoadOptions options = m_loadOptions;
+    if (!options.execCommandOverrides.contains(contextName) && !settings.execCommandOverride.isEmpty())
+        options.execCommandOverrides.insert(contextName, settings.execCommandOverride);
+    fd::kube::KubeconfigSet fresh = fd::kube::KubeconfigLoader::load(options);
+    const fd::kube::ContextEntry *entry = fresh.context(contextName);
+    if (!entry)
+        return ClusterSession::failed(contextName, translate("fd::engine", "The context \"%1\" is no longer in the kubeconfig.").arg(contextName));
+    for (fd::kube::ContextEntry &known : m_kubeconfig.contexts) {
+        if (known.name == contextName)
+            known = *entry;
+    }
+    ClusterSession::Options sessionOptions;
+    sessionOptions.configuredNamespaces = settings.namespaces;
+    return std::make_unique<ClusterSession>(*entry, sessionOptions);
 }
 
 Expected<void, QString> Engine::startDemo(const QStringList &profiles)
@@ -57,9 +100,14 @@ Expected<void, QString> Engine::startDemo(const QStringList &profiles)
         // Cleartext: the emulator treats requests without credentials as the administrator.
         fd::kube::ResolvedUser user;
         user.name = u"admin"_s;
-        auto kube = std::make_unique<fd::kube::KubeSession>(profile, settings, user);
         m_demoHosts.push_back(std::move(host));
-        add(std::make_unique<ClusterSession>(profile, std::move(kube)), true);
+        auto make = [profile, settings, user](const ContextSettings &contextSettings) {
+            auto kube = std::make_unique<fd::kube::KubeSession>(profile, settings, user);
+            ClusterSession::Options sessionOptions;
+            sessionOptions.configuredNamespaces = contextSettings.namespaces;
+            return std::make_unique<ClusterSession>(profile, std::move(kube), u"default"_s, sessionOptions);
+        };
+        add(make(m_settings->settings(profile)), true, make);
     }
     return {};
 }
@@ -86,16 +134,71 @@ ClusterSession *Engine::addSession(std::unique_ptr<ClusterSession> session)
     return add(std::move(session), false);
 }
 
-ClusterSession *Engine::add(std::unique_ptr<ClusterSession> session, bool demo)
+ClusterSession *Engine::add(std::unique_ptr<ClusterSession> session, bool demo, SessionFactory make)
 {
     // One session per context name: a later one (a reload) replaces the earlier.
     removeSession(session->contextName());
     ClusterSession *raw = session.get();
-    m_sessions.push_back(Entry{std::move(session), demo});
+    m_sessions.push_back(Entry{std::move(session), demo, std::move(make), m_settings->settings(raw->contextName()), false});
     Q_EMIT sessionAdded(raw);
-    if (m_autoStart)
-        raw->start();
+    startUnlessHidden(m_sessions.back());
     return raw;
+}
+
+void Engine::startUnlessHidden(Entry &entry)
+{
+    if (!m_autoStart || entry.started || entry.applied.hidden)
+        return;
+    entry.started = true;
+    entry.session->start();
+}
+
+Engine::Entry *Engine::find(const QString &contextName)
+{
+    const auto it = std::find_if(m_sessions.begin(), m_sessions.end(),
+                                 [&](const Entry &e) { return e.session->contextName() == contextName; });
+    return it == m_sessions.end() ? nullptr : &*it;
+}
+
+void Engine::applyContextSettings(const QString &contextName)
+{
+    Entry *entry = find(contextName);
+    if (!entry)
+        return;
+    const ContextSettings settings = m_settings->settings(contextName);
+    const bool remake = entry->make
+        && (settings.execCommandOverride != entry->applied.execCommandOverride || settings.namespaces != entry->applied.namespaces);
+    if (remake) {
+        // The GUI drops the old session's handle on sessionRemoved and wraps the new one on
+        // sessionAdded (the old one is gone from the list before either signal).
+        const bool demo = entry->demo;
+        SessionFactory make = std::move(entry->make);
+        std::unique_ptr<ClusterSession> fresh = make(settings);
+        std::unique_ptr<ClusterSession> old = std::move(entry->session);
+        m_sessions.erase(m_sessions.begin() + (entry - m_sessions.data()));
+        Q_EMIT sessionRemoved(old.get());
+        old.reset();
+        ClusterSession *raw = fresh.get();
+        m_sessions.push_back(Entry{std::move(fresh), demo, std::move(make), settings, false});
+        Q_EMIT sessionAdded(raw);
+        if (Entry *added = find(contextName))
+            startUnlessHidden(*added);
+        return;
+    }
+    entry->applied = settings;
+    if (settings.hidden && entry->started) {
+        entry->started = false;
+        entry->session->stop();
+    } else {
+        startUnlessHidden(*entry);
+    }
+}
+
+bool Engine::isSessionActive(const QString &contextName) const
+{
+    const auto it = std::find_if(m_sessions.cbegin(), m_sessions.cend(),
+                                 [&](const Entry &e) { return e.session->contextName() == contextName; });
+    return it != m_sessions.cend() && it->started;
 }
 
 void Engine::removeSession(const QString &contextName)

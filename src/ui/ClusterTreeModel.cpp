@@ -14,16 +14,14 @@ ClusterTreeModel::ClusterTreeModel(QObject *parent) : QAbstractItemModel(parent)
 
 ClusterTreeModel::~ClusterTreeModel() = default;
 
-void ClusterTreeModel::applySnapshot(const fd::engine::ClusterSnapshotPtr &snapshot, const fd::engine::SnapshotChange &change)
+ClusterTreeModel::Prepared ClusterTreeModel::prepare(const fd::engine::ClusterSnapshotPtr &snapshot,
+                                                    const fd::engine::SnapshotChange &change, bool everything)
 {
+    Prepared prepared;
     if (!snapshot)
-        return;
-    const QString &name = snapshot->contextName;
-    ClusterEntry &entry = m_clusters[name];
-    const bool isNew = contextNode(name) == nullptr;
-    const bool everything = isNew || change.everything || !entry.snapshot;
-    entry.snapshot = snapshot;
-    entry.findings = std::make_shared<const FindingLookup>(snapshot->findings);
+        return prepared;
+    prepared.snapshot = snapshot;
+    prepared.findings = std::make_shared<const FindingLookup>(snapshot->findings);
 
     QSet<QString> dirty = change.changedNamespaces;
     for (const QStringList *list : {&change.tenants.added, &change.tenants.changed})
@@ -34,15 +32,51 @@ void ClusterTreeModel::applySnapshot(const fd::engine::ClusterSnapshotPtr &snaps
         for (const fd::fission::Finding &f : *list)
             dirty.insert(FindingLookup::namespaceOf(f));
 
-    const NodeSpec spec = buildContextSpec(*snapshot, *entry.findings, dirty, everything);
-    if (isNew) {
+    prepared.spec = buildContextSpec(*snapshot, *prepared.findings, dirty, everything || change.everything);
+    return prepared;
+}
+
+bool ClusterTreeModel::needsEverything(const QString &contextName) const
+{
+    const auto it = m_clusters.constFind(contextName);
+    return it == m_clusters.cend() || !it->snapshot || contextNode(contextName) == nullptr;
+}
+
+void ClusterTreeModel::applyPrepared(const Prepared &prepared)
+{
+    if (!prepared.snapshot)
+        return;
+    const QString name = prepared.snapshot->contextName;
+    Node *existing = contextNode(name);
+    ClusterEntry &entry = m_clusters[name];
+    entry.snapshot = prepared.snapshot;
+    entry.findings = prepared.findings;
+    if (!existing) {
         const int row = int(m_root.children.size());
         beginInsertRows({}, row, row);
-        m_root.children.push_back(build(spec, &m_root, row));
+        m_root.children.push_back(build(prepared.spec, &m_root, row));
         endInsertRows();
         return;
     }
-    sync(contextNode(name), spec);
+    sync(existing, prepared.spec);
+}
+
+void ClusterTreeModel::applyContextRow(const fd::engine::ClusterSnapshotPtr &snapshot)
+{
+    if (!snapshot)
+        return;
+    Prepared prepared;
+    prepared.snapshot = snapshot;
+    prepared.findings = std::make_shared<const FindingLookup>(snapshot->findings);
+    prepared.spec = buildContextRowSpec(*snapshot, *prepared.findings);
+    applyPrepared(prepared);
+}
+
+void ClusterTreeModel::applySnapshot(const fd::engine::ClusterSnapshotPtr &snapshot, const fd::engine::SnapshotChange &change)
+{
+    if (!snapshot)
+        return;
+    applyPrepared(prepare(snapshot, change, needsEverything(snapshot->contextName)));
 }
 
 void ClusterTreeModel::removeCluster(const QString &contextName)

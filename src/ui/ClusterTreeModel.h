@@ -30,9 +30,21 @@ public:
     explicit ClusterTreeModel(QObject *parent = nullptr);
     ~ClusterTreeModel() override;
 
-    // Adds the context when new (appended), else merges the snapshot into its subtree. With
-    // change.everything false only the namespaces named by `change` are re-read below the tenant
-    // level; the tenant and context rows are always compared (they are cheap).
+    // The wanted shape of one context's subtree, built from a snapshot. Building it is the
+    // expensive half of a merge (every text and icon of the changed tenants) and reads only the
+    // immutable snapshot: prepare() may run on any thread, applyPrepared() merges on the model's.
+    struct Prepared;
+    static Prepared prepare(const fd::engine::ClusterSnapshotPtr &snapshot, const fd::engine::SnapshotChange &change,
+                            bool everything);
+    void applyPrepared(const Prepared &prepared);
+    // Shows the context's own row for `snapshot` (added when new) and leaves its tenants as
+    // they are: cheap, for the moment before the first prepared subtree arrives.
+    void applyContextRow(const fd::engine::ClusterSnapshotPtr &snapshot);
+
+    // prepare() and applyPrepared() at once. Adds the context when new (appended), else merges
+    // the snapshot into its subtree. With change.everything false only the namespaces named by
+    // `change` are re-read below the tenant level; the tenant and context rows are always
+    // compared (they are cheap).
     void applySnapshot(const fd::engine::ClusterSnapshotPtr &snapshot, const fd::engine::SnapshotChange &change);
     void removeCluster(const QString &contextName);
 
@@ -78,6 +90,11 @@ public:
         QList<NodeSpec> children;
         bool childrenKnown = true; // false: keep the existing children untouched
     };
+    struct Prepared {
+        fd::engine::ClusterSnapshotPtr snapshot;
+        std::shared_ptr<const FindingLookup> findings;
+        NodeSpec spec;
+    };
 
 private:
     struct Node {
@@ -94,6 +111,7 @@ private:
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node, int column = 0) const;
     Node *contextNode(const QString &contextName) const;
+    bool needsEverything(const QString &contextName) const;
     static Node *childByKey(const Node *parent, const QString &key);
     std::unique_ptr<Node> build(const NodeSpec &spec, Node *parent, int row) const;
     void sync(Node *node, const NodeSpec &spec);

@@ -7,11 +7,14 @@
 #include "CountBadgeDelegate.h"
 #include "DiagnosticsPanel.h"
 #include "EngineClusterHandle.h"
+#include "PreferencesDialog.h"
 #include "StatusIcons.h"
 #include "TreeFilterProxy.h"
+#include "TreeUpdateQueue.h"
 #include "engine/ClusterSession.h"
 #include "engine/logs/LogSource.h"
 #include "ui/forms/FormMenu.h"
+#include "ui/troubleshoot/TroubleshootMenu.h"
 #include "ui/logs/LogWindow.h"
 #include "ui_MainWindow.h"
 
@@ -42,6 +45,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_model(new ClusterTreeModel(this))
+    , m_treeUpdates(new TreeUpdateQueue(m_model, this))
     , m_proxy(new TreeFilterProxy(this))
     , m_details(new DetailsPane(this))
     , m_diagnostics(new DiagnosticsPanel(this))
@@ -56,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->mainSplitter->setSizes({460, 700});
 
     m_proxy->setSourceModel(m_model);
+    connect(m_treeUpdates, &TreeUpdateQueue::applied, this, &MainWindow::onTreeApplied);
     QTreeView *tree = m_ui->clusterTree;
     tree->setModel(m_proxy);
     tree->setItemDelegateForColumn(ClusterTreeModel::NameColumn, new CountBadgeDelegate(tree));
@@ -83,6 +88,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(tree, &QTreeView::customContextMenuRequested, this, &MainWindow::showTreeMenu);
     connect(m_details, &DetailsPane::objectLinkActivated, this,
             [this](const QString &context, const fd::fission::ObjectRef &ref) { selectObject(context, ref); });
+    connect(m_details, &DetailsPane::buildTroubleshooterRequested, this,
+            [this](const QString &context, const fd::fission::ObjectRef &ref) {
+                if (auto *handle = qobject_cast<EngineClusterHandle *>(m_handles.value(context).data()))
+                    openBuildTroubleshooter(this, handle->session(), ref.namespaceName, ref.name);
+            });
     connect(m_diagnostics, &DiagnosticsPanel::inspectRequested, this,
             [this](const QString &context, const fd::fission::ObjectRef &ref) {
                 if (ref.kind == u"Namespace" && ref.group.isEmpty())
@@ -188,6 +198,23 @@ void MainWindow::setUpActions()
         });
     }
 
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(u"toolsMenu"_s); // gui_main adds the maintenance queue to it
+    QAction *clusterSettings = tools->addAction(tr("&Cluster settings…"), this, [this] {
+        QString context = m_selection.context;
+        if (context.isEmpty()) {
+            QStringList names = m_handles.keys();
+            names.sort();
+            context = names.value(0);
+        }
+        if (!context.isEmpty())
+            Q_EMIT clusterSettingsRequested(context);
+    });
+    clusterSettings->setObjectName(u"clusterSettingsAction"_s);
+    QAction *preferences = tools->addAction(tr("&Preferences…"), this, [this] { PreferencesDialog::openFor(this); });
+    preferences->setObjectName(u"preferencesAction"_s);
+    preferences->setShortcut(QKeySequence::Preferences);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Fission Desk"), this, [this] {
         QMessageBox::about(this, tr("About Fission Desk"),
@@ -271,6 +298,8 @@ void MainWindow::removeCluster(const QString &contextName)
 
 void MainWindow::forgetInView(const QString &contextName)
 {
+    m_treeUpdates->forget(contextName);
+    m_expandedOnce.remove(contextName);
     m_model->removeCluster(contextName);
     m_statusBar->remove(contextName);
     if (m_selection.context == contextName) {
@@ -286,7 +315,8 @@ void MainWindow::onSnapshot(ClusterHandle *handle, const fd::engine::ClusterSnap
     if (!snapshot || m_visibility.isHidden(snapshot->contextName))
         return;
     const bool known = m_model->contextIndex(snapshot->contextName).isValid();
-    m_model->applySnapshot(snapshot, change);
+    // The tree follows when its worker has built the changed tenants (onTreeApplied).
+    m_treeUpdates->submit(snapshot, change);
     m_statusBar->update(snapshot);
     if (known)
         notifyErrors(snapshot->contextName, change);
@@ -295,13 +325,20 @@ void MainWindow::onSnapshot(ClusterHandle *handle, const fd::engine::ClusterSnap
         m_diagnostics->refresh(snapshot);
     }
     trySelectPending();
-    if (!known) {
-        const QModelIndex source = m_model->contextIndex(snapshot->contextName);
-        m_ui->clusterTree->expand(m_proxy->mapFromSource(source));
-        if (!m_ui->clusterTree->currentIndex().isValid())
-            m_ui->clusterTree->setCurrentIndex(m_proxy->mapFromSource(source));
-    }
     Q_UNUSED(handle);
+}
+
+void MainWindow::onTreeApplied(const QString &contextName)
+{
+    trySelectPending();
+    // A cluster opens once, when its tenants are first there; later the user decides.
+    const QModelIndex source = m_model->contextIndex(contextName);
+    if (!source.isValid() || m_model->rowCount(source) == 0 || m_expandedOnce.contains(contextName))
+        return;
+    m_expandedOnce.insert(contextName);
+    m_ui->clusterTree->expand(m_proxy->mapFromSource(source));
+    if (!m_ui->clusterTree->currentIndex().isValid())
+        m_ui->clusterTree->setCurrentIndex(m_proxy->mapFromSource(source));
 }
 
 void MainWindow::setClusterHidden(const QString &contextName, bool hidden)
@@ -309,6 +346,7 @@ void MainWindow::setClusterHidden(const QString &contextName, bool hidden)
     if (hidden == m_visibility.isHidden(contextName))
         return;
     m_visibility.setHidden(contextName, hidden);
+    Q_EMIT clusterHiddenChanged(contextName, hidden);
     if (hidden) {
         forgetInView(contextName);
     } else if (ClusterHandle *handle = m_handles.value(contextName)) {
@@ -457,6 +495,10 @@ void MainWindow::showTreeMenu(const QPoint &pos)
     // The object forms (src/ui/forms): "New …" on a tenant, "Edit…"/"Delete…" on an object.
     const QModelIndex source = m_proxy->mapToSource(index);
     const auto type = NodeType(source.data(NodeTypeRole).toInt());
+    if (type == NodeType::Context) {
+        menu.addAction(tr("Cluster settings…"), this,
+                       [this, context = source.data(ContextRole).toString()] { Q_EMIT clusterSettingsRequested(context); });
+    }
     if (auto *engineHandle = qobject_cast<EngineClusterHandle *>(m_handles.value(source.data(ContextRole).toString()).data());
         engineHandle && (type == NodeType::Tenant || type == NodeType::Object)) {
         const fd::fission::ObjectRef ref{source.data(ObjectGroupRole).toString(), source.data(ObjectKindRole).toString(),
@@ -464,6 +506,19 @@ void MainWindow::showTreeMenu(const QPoint &pos)
         addObjectFormActions(&menu, this, engineHandle->session(), source.data(NamespaceRole).toString(),
                              type == NodeType::Object ? &ref : nullptr);
         addLogsAction(&menu, engineHandle->session(), type == NodeType::Tenant ? nullptr : &ref, ref.namespaceName);
+        const QString context = source.data(ContextRole).toString();
+        addTroubleshootActions(&menu, this, engineHandle->session(), ref.namespaceName,
+                               type == NodeType::Object ? &ref : nullptr, [this, context](const QString &ns) {
+                                   selectTenant(context, ns);
+                                   m_diagnosticsDock->show();
+                                   m_diagnosticsDock->raise();
+                               });
+    }
+    if (type == NodeType::Tenant && m_offboardHandler) {
+        const QString context = source.data(ContextRole).toString();
+        const QString ns = source.data(NamespaceRole).toString();
+        menu.addSeparator();
+        menu.addAction(tr("Offboard…"), this, [this, context, ns] { m_offboardHandler(context, ns); });
     }
     menu.exec(m_ui->clusterTree->viewport()->mapToGlobal(pos));
 }

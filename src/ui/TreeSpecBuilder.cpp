@@ -210,7 +210,17 @@ NodeSpec tenantSpec(const Tenant &tenant, const ClusterSnapshot &snapshot, const
 NodeSpec buildContextSpec(const ClusterSnapshot &snapshot, const FindingLookup &findings, const QSet<QString> &dirty,
                           bool everything)
 {
+    NodeSpec spec = buildContextRowSpec(snapshot, findings);
+    spec.childrenKnown = true;
+    for (const Tenant &tenant : snapshot.tenants.tenants())
+        spec.children.append(tenantSpec(tenant, snapshot, findings, everything || dirty.contains(tenant.namespaceName)));
+    return spec;
+}
+
+NodeSpec buildContextRowSpec(const ClusterSnapshot &snapshot, const FindingLookup &findings)
+{
     NodeSpec spec;
+    spec.childrenKnown = false;
     NodeData &d = spec.data;
     d.type = NodeType::Context;
     d.key = snapshot.contextName;
@@ -236,8 +246,6 @@ NodeSpec buildContextSpec(const ClusterSnapshot &snapshot, const FindingLookup &
     if (!snapshot.securityWarning.isEmpty())
         tip.append(snapshot.securityWarning);
     d.tooltip = tip.join(u'\n');
-    for (const Tenant &tenant : snapshot.tenants.tenants())
-        spec.children.append(tenantSpec(tenant, snapshot, findings, everything || dirty.contains(tenant.namespaceName)));
     return spec;
 }
 

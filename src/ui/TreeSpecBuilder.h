@@ -16,6 +16,8 @@ namespace ui {
 // Rows below tenants are built only for namespaces in `dirty` (or all with `everything`).
 ClusterTreeModel::NodeSpec buildContextSpec(const fd::engine::ClusterSnapshot &snapshot, const FindingLookup &findings,
                                             const QSet<QString> &dirty, bool everything);
+// The context row alone (its children left as they are).
+ClusterTreeModel::NodeSpec buildContextRowSpec(const fd::engine::ClusterSnapshot &snapshot, const FindingLookup &findings);
 
 // Translated display texts the other widgets share.
 QString connectionStateText(fd::engine::ConnectionState state);

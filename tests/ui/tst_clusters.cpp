@@ -5,6 +5,7 @@
 //  - the status bar's connection states: Reconnecting before any data ("no data yet"), Failed
 //    with what to do in the tooltip.
 #include "FakeClusterHandle.h"
+#include "TreeWait.h"
 #include "FissionFixtures.h"
 #include "SnapshotMaker.h"
 
@@ -24,6 +25,7 @@ using namespace fd::fission::test;
 using fd::ui::MainWindow;
 using fd::ui::test::FakeClusterHandle;
 using fd::ui::test::SnapshotMaker;
+using fd::ui::test::waitForTree;
 
 namespace {
 
@@ -115,6 +117,7 @@ private Q_SLOTS:
         showBeta->trigger(); // checks: show, with the latest snapshot and its tenant
         QVERIFY(showBeta->isChecked());
         QCOMPARE(again.treeModel()->contexts(), (QStringList{u"alpha"_s, u"beta"_s}));
+        QVERIFY(waitForTree(again));
         QVERIFY(again.treeModel()->tenantIndex(u"beta"_s, u"team-beta"_s).isValid());
         QVERIFY(statusLabel(again, u"beta"_s));
         QVERIFY(!QSettings().contains(u"clusters/hidden"_s));

@@ -4,6 +4,7 @@
 // the user's RBAC forbids is disabled and says which permission is missing; a new error finding
 // is announced (tray); the status bar shows staleness while reconnecting.
 #include "FakeClusterHandle.h"
+#include "TreeWait.h"
 #include "FissionFixtures.h"
 #include "SnapshotMaker.h"
 
@@ -29,6 +30,7 @@ using namespace fd::fission::test;
 using fd::ui::MainWindow;
 using fd::ui::test::FakeClusterHandle;
 using fd::ui::test::SnapshotMaker;
+using fd::ui::test::waitForTree;
 
 namespace {
 
@@ -69,6 +71,8 @@ struct Fixture {
         window.activateWindow();
         if (!QTest::qWaitForWindowActive(&window))
             qWarning("the main window did not become active");
+        if (!waitForTree(window))
+            qWarning("the tree did not follow the first snapshot");
     }
     QTreeView *tree() { return window.findChild<QTreeView *>(u"clusterTree"_s); }
     QList<QPushButton *> buttons(const QString &type)
@@ -196,6 +200,7 @@ private Q_SLOTS:
         f.maker.state().upsert(package(u"team-a"_s, u"second-broken"_s, failed));
         const auto next = f.maker.publish({u"team-a"_s});
         f.handle.publish(next.snapshot, next.change);
+        QVERIFY(waitForTree(f.window));
         QVERIFY(announced.size() >= 1);
         QCOMPARE(announced.first().at(0).toString(), u"demo"_s);
         QVERIFY(f.window.treeModel()->objectIndex(u"demo"_s, packageRef(u"team-a"_s, u"second-broken"_s)).isValid());

@@ -7,6 +7,7 @@
 #include "ui/ClusterTreeModel.h"
 #include "ui/TreeFilterProxy.h"
 #include "ui/TreeRoles.h"
+#include "ui/TreeUpdateQueue.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -176,6 +177,52 @@ private Q_SLOTS:
 
         model.removeCluster(u"demo"_s);
         QCOMPARE(model.contexts(), QStringList{u"other"_s});
+    }
+
+    void queueBuildsOffTheGuiThreadAndFoldsBursts()
+    {
+        SnapshotMaker maker(u"demo"_s);
+        fillLegacyCluster(maker.state());
+        ClusterTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fd::ui::TreeUpdateQueue queue(&model);
+        QSignalSpy applied(&queue, &fd::ui::TreeUpdateQueue::applied);
+
+        // The context row is there at once; its tenants once the worker has built them.
+        auto published = maker.publish();
+        queue.submit(published.snapshot, published.change);
+        QCOMPARE(model.contexts(), QStringList{u"demo"_s});
+        QTRY_VERIFY(queue.isIdle());
+        QCOMPARE(model.rowCount(model.contextIndex(u"demo"_s)), 4);
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(applied.first().at(0).toString(), u"demo"_s);
+
+        // A burst of snapshots, each touching another tenant: fewer builds than snapshots, and the
+        // tree ends up exactly as a synchronous merge of the last snapshot would leave it.
+        applied.clear();
+        const QStringList tenants{u"team-a"_s, u"team-b"_s, u"test"_s, u"team-a"_s, u"team-b"_s};
+        for (qsizetype i = 0; i < tenants.size(); ++i) {
+            FunctionOptions f;
+            f.package = u"hello-pkg"_s;
+            maker.state().upsert(function(tenants[i], u"burst-%1"_s.arg(i), f));
+            published = maker.publish({tenants[i]});
+            queue.submit(published.snapshot, published.change);
+        }
+        QTRY_VERIFY(queue.isIdle());
+        QVERIFY2(applied.size() < tenants.size(), qPrintable(QString::number(applied.size())));
+        ClusterTreeModel reference;
+        reference.applySnapshot(published.snapshot, {});
+        QCOMPARE(model.dump(), reference.dump());
+
+        // A forgotten context receives nothing more, even from a build already running.
+        maker.state().upsert(function(u"team-a"_s, u"late"_s, {}));
+        published = maker.publish({u"team-a"_s});
+        queue.submit(published.snapshot, published.change);
+        queue.forget(u"demo"_s);
+        model.removeCluster(u"demo"_s);
+        QVERIFY(queue.isIdle());
+        QTest::qWait(50);
+        QVERIFY(model.contexts().isEmpty());
     }
 
     void filterKeepsMatchingRowsAndTheirParents()
