@@ -30,9 +30,12 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
+#include <limits>
 
 namespace {
 
@@ -100,17 +103,31 @@ void benchFilterAndMemory(int count)
     fd::ui::LogFilterSpec regex;
     regex.text = QStringLiteral("status\":5\\d\\d");
     regex.regex = true;
+    // No literal every match needs (top-level alternation): each line is decoded and matched.
+    fd::ui::LogFilterSpec regexNoLiteral;
+    regexNoLiteral.text = QStringLiteral("\" 5\\d\\d |\"status\":5");
+    regexNoLiteral.regex = true;
     fd::ui::LogFilterSpec severity;
     severity.minimumSeverity = fd::ui::LogSeverity::Error;
     for (const Case &c : {Case{"text (case-insensitive)", text}, Case{"exclude", exclude}, Case{"regex", regex},
-                          Case{"severity >= error", severity}}) {
+                          Case{"regex without a literal", regexNoLiteral}, Case{"severity >= error", severity}}) {
         auto filter = std::make_shared<const fd::ui::LogFilter>(c.spec);
-        timer.restart();
-        auto future = fd::ui::filterAsync(snapshot, filter);
-        future.waitForFinished();
-        out << QStringLiteral("filter %1 over %2 lines: %3 ms, %4 matches (target <= 100 ms)\n")
-                   .arg(QLatin1String(c.name)).arg(snapshot->records.size()).arg(timer.elapsed()).arg(future.result().size());
+        // Best of 3: the first run also pages the snapshot in.
+        qint64 best = std::numeric_limits<qint64>::max();
+        size_t matches = 0;
+        for (int run = 0; run < 3; ++run) {
+            timer.restart();
+            auto future = fd::ui::filterAsync(snapshot, filter);
+            future.waitForFinished();
+            best = std::min(best, timer.elapsed());
+            matches = future.result().size();
+        }
+        const QString literal = filter->prefilterLiteral().isEmpty()
+            ? QString() : QStringLiteral(" [prefilter \"%1\"]").arg(filter->prefilterLiteral());
+        out << QStringLiteral("filter %1 over %2 lines: %3 ms, %4 matches (target <= 100 ms)%5\n")
+                   .arg(QLatin1String(c.name)).arg(snapshot->records.size()).arg(best).arg(matches).arg(literal);
     }
+    out << QStringLiteral("filter threads: %1\n").arg(QThreadPool::globalInstance()->maxThreadCount());
     timer.restart();
     const auto copy = store.snapshot();
     out << QStringLiteral("snapshot for a filter job: %1 ms\n").arg(timer.elapsed());

@@ -76,7 +76,9 @@ int LogsCommand::run(const QStringList &args, CliIo &io)
                                          QStringLiteral("duration"));
     const QCommandLineOption grepOption(QStringLiteral("grep"), CliText::tr("Only lines matching this regular expression."),
                                         QStringLiteral("regex"));
-    parser.addOptions({namespaceOption, followOption, sinceOption, grepOption});
+    const QCommandLineOption previousOption({QStringLiteral("p"), QStringLiteral("previous")},
+                                            CliText::tr("The previous instance's log of each restarted container (not with -f)."));
+    parser.addOptions({namespaceOption, followOption, sinceOption, grepOption, previousOption});
     int code = ExitOk;
     const auto parsed = parseClusterArgs(name(), parser, options, args, io, &code);
     if (!parsed)
@@ -85,13 +87,15 @@ int LogsCommand::run(const QStringList &args, CliIo &io)
     const QStringList &positional = parsed->positional;
     const auto kind = positional.isEmpty() ? std::nullopt : fd::engine::LogSource::kindFromId(positional.first());
     using Kind = fd::engine::LogSource::Kind;
-    if (!kind || positional.size() > 2 || (positional.size() < 2 && *kind != Kind::ControlPlane)) {
-        io.err << prefix << CliText::tr("usage: logs (fn|pkg|env|tenant|controlplane|pod) NAME [-n NS] [-f] [--since D] [--grep RE]") << '\n';
+    if (!kind || positional.size() > 2 || (positional.size() < 2 && *kind != Kind::ControlPlane)
+        || (parser.isSet(previousOption) && parser.isSet(followOption))) {
+        io.err << prefix << CliText::tr("usage: logs (fn|pkg|env|tenant|controlplane|pod) NAME [-n NS] [-f | -p] [--since D] [--grep RE]") << '\n';
         return ExitUsage;
     }
     const QString objectName = positional.value(1);
     fd::engine::LogFollowOptions followOptions;
     followOptions.follow = parser.isSet(followOption);
+    followOptions.previous = parser.isSet(previousOption);
     if (parser.isSet(sinceOption)) {
         followOptions.since = parseSince(parser.value(sinceOption), QDateTime::currentDateTimeUtc());
         if (!followOptions.since) {

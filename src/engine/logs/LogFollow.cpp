@@ -7,9 +7,11 @@
 
 namespace fd::engine {
 
-LogFollow::LogFollow(const LogSource &source, QObject *parent) : QObject(parent), m_source(source)
+LogFollow::LogFollow(const LogSource &source, const LogFollowOptions &options, QObject *parent)
+    : QObject(parent), m_source(source), m_options(options)
 {
     qRegisterMetaType<fd::engine::LogLines>();
+    qRegisterMetaType<fd::engine::LogContainers>();
 }
 
 LogFollow::~LogFollow()
@@ -29,7 +31,7 @@ std::unique_ptr<LogFollow> followLogs(ClusterSession &session, const LogSource &
     fd::kube::KubeSessionThread *thread = session.kubeSessionThread();
     if (!thread || !thread->session())
         return nullptr;
-    std::unique_ptr<LogFollow> follow(new LogFollow(source, parent));
+    std::unique_ptr<LogFollow> follow(new LogFollow(source, options, parent));
     auto *follower = new LogFollower(thread->session(), source, options);
     follower->moveToThread(thread->thread());
     follow->m_follower = follower;
@@ -39,6 +41,7 @@ std::unique_ptr<LogFollow> followLogs(ClusterSession &session, const LogSource &
         Q_EMIT handle->linesArrived(lines);
     });
     QObject::connect(follower, &LogFollower::streamsChanged, handle, &LogFollow::streamsChanged);
+    QObject::connect(follower, &LogFollower::containersSeen, handle, &LogFollow::containersSeen);
     QObject::connect(follower, &LogFollower::problem, handle, &LogFollow::problem);
     QObject::connect(follower, &LogFollower::finished, handle, [handle] {
         handle->m_finished = true;

@@ -21,20 +21,23 @@ public:
     ~LogFollow() override;
 
     const LogSource &source() const { return m_source; }
+    const LogFollowOptions &options() const { return m_options; }
     bool isFinished() const { return m_finished; }
     qint64 linesReceived() const { return m_lines; }
 
 Q_SIGNALS:
     void linesArrived(const fd::engine::LogLines &lines);
     void streamsChanged(int openStreams, int podsSeen);
+    void containersSeen(const fd::engine::LogContainers &containers);
     void problem(const QString &message);
     void finished();
 
 private:
     friend std::unique_ptr<LogFollow> followLogs(ClusterSession &, const LogSource &, const LogFollowOptions &, QObject *);
-    explicit LogFollow(const LogSource &source, QObject *parent);
+    LogFollow(const LogSource &source, const LogFollowOptions &options, QObject *parent);
 
     LogSource m_source;
+    LogFollowOptions m_options;
     QPointer<LogFollower> m_follower;
     qint64 m_lines = 0;
     bool m_finished = false;

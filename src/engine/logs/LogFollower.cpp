@@ -65,6 +65,8 @@ LogLine parseLine(const QString &pod, const QString &container, const QString &r
 LogFollower::LogFollower(fd::kube::KubeSession *session, LogSource source, LogFollowOptions options, QObject *parent)
     : QObject(parent), m_session(session), m_source(std::move(source)), m_options(std::move(options))
 {
+    if (m_options.previous)
+        m_options.follow = false; // an ended instance: read once, then finished()
     m_flushTimer = new QTimer(this);
     m_flushTimer->setSingleShot(true);
     connect(m_flushTimer, &QTimer::timeout, this, &LogFollower::flush);
@@ -112,6 +114,7 @@ void LogFollower::onPodDeltas(int query, const QList<fd::kube::Delta> &deltas)
     // Without follow only the pods of the first list are read.
     if (!m_options.follow && m_synced.contains(query))
         return;
+    LogContainers seen;
     for (const fd::kube::Delta &delta : deltas) {
         if (delta.type == fd::kube::Delta::Type::Deleted)
             continue; // its streams end by themselves; its lines stay with the consumer
@@ -127,6 +130,22 @@ void LogFollower::onPodDeltas(int query, const QList<fd::kube::Delta> &deltas)
             if (!m_source.wantsContainer(container))
                 continue;
             const ContainerState state = containerState(status, container);
+            const QString containerKey = uid + u'/' + container;
+            const auto reported = m_restartCounts.constFind(containerKey);
+            if (reported == m_restartCounts.cend() || *reported != state.restartCount) {
+                m_restartCounts.insert(containerKey, state.restartCount);
+                seen.append(LogContainer{ns, podName, container, state.restartCount});
+            }
+            if (m_options.previous) {
+                // The previous instance exists once the container restarted, even while the
+                // current one waits in CrashLoopBackOff. One read per container (key -1).
+                if (state.restartCount == 0)
+                    continue;
+                const StreamKey key{uid, container, -1};
+                if (!m_attached.contains(key))
+                    attach(ns, podName, key);
+                continue;
+            }
             if (!state.started)
                 continue;
             const StreamKey key{uid, container, state.restartCount};
@@ -135,6 +154,8 @@ void LogFollower::onPodDeltas(int query, const QList<fd::kube::Delta> &deltas)
             attach(ns, podName, key);
         }
     }
+    if (!seen.isEmpty())
+        Q_EMIT containersSeen(seen);
     Q_EMIT streamsChanged(int(m_open.size()), int(m_podsSeen.size()));
 }
 
@@ -154,6 +175,7 @@ void LogFollower::attach(const QString &ns, const QString &pod, const StreamKey 
     fd::kube::PodLogOptions options;
     options.container = key.container;
     options.follow = m_options.follow;
+    options.previous = m_options.previous;
     options.timestamps = true; // the merge orders by the kubelet's stamps
     options.tailLines = m_options.tailLines;
     if (m_options.since)

@@ -26,7 +26,22 @@ struct LogFollowOptions {
     std::optional<QDateTime> since;    // only lines from this time on
     std::optional<int> tailLines;      // the last N lines of each container at attach time
     int batchIntervalMs = 50;          // coalescing of linesArrived
+    // Read the previous (crashed or restarted) instance of each wanted container that has one
+    // (the log API's previous=true) instead of the current one. Implies !follow: a previous
+    // instance has ended, its log is read once.
+    bool previous = false;
 };
+
+// A container of a followed pod, as the viewer lists it (to toggle it, and to offer its previous
+// log when it has restarted).
+struct LogContainer {
+    QString namespaceName;
+    QString pod;
+    QString container;
+    int restartCount = 0;
+    bool operator==(const LogContainer &) const = default;
+};
+using LogContainers = QList<LogContainer>;
 
 // Follows a LogSource on the session thread: a Reflector per pod query keeps the matching pods,
 // each wanted container of each pod gets a PodLogStream as soon as the container has started
@@ -61,6 +76,8 @@ Q_SIGNALS:
     void linesArrived(const fd::engine::LogLines &lines);
     // Pods attached / streams open (for a status line).
     void streamsChanged(int openStreams, int podsSeen);
+    // Wanted containers seen for the first time or with a new restart count.
+    void containersSeen(const fd::engine::LogContainers &containers);
     // A query could not be listed (e.g. forbidden): translated.
     void problem(const QString &message);
     // Only without follow: everything has been read.
@@ -93,6 +110,7 @@ private:
     QSet<int> m_synced;                 // queries whose first list arrived
     QSet<StreamKey> m_attached;         // every container instance ever attached
     QSet<QString> m_podsSeen;
+    QHash<QString, int> m_restartCounts; // "podUid/container" → restartCount last reported
     QSet<fd::kube::PodLogStream *> m_open;
     LogLines m_pending;
     QTimer *m_flushTimer = nullptr;
@@ -103,3 +121,6 @@ private:
 };
 
 } // namespace fd::engine
+
+Q_DECLARE_METATYPE(fd::engine::LogContainer)
+Q_DECLARE_METATYPE(fd::engine::LogContainers)

@@ -46,6 +46,8 @@ LogLineStore::Record LogLineStore::store(const fd::engine::LogLine &line)
     record.source = sourceId(line.pod, line.container);
     record.severity = line.gap ? LogSeverity::Unknown : detectSeverity(utf8);
     record.flags = line.gap ? Gap : 0;
+    if (m_marker && !line.gap)
+        record.flags |= m_marker(record.source, utf8);
     chunk.data.append(utf8);
     ++chunk.lines;
     m_rawBytes += utf8.size();
@@ -170,6 +172,13 @@ QByteArrayView LogLineStore::textUtf8(qsizetype index) const
 {
     const Record &r = record(index);
     return QByteArrayView(m_chunks[r.chunk - m_firstChunk].data).sliced(r.offset, r.length);
+}
+
+qsizetype LogLineStore::lowerBound(qint64 stamp) const
+{
+    const auto at = std::lower_bound(m_records.begin(), m_records.end(), stamp,
+                                     [](const Record &r, qint64 value) { return r.stampNs < value; });
+    return at - m_records.begin();
 }
 
 QDateTime LogLineStore::time(qsizetype index) const

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -35,7 +36,14 @@ public:
         LogSeverity severity = LogSeverity::Unknown;
         quint8 flags = 0;
     };
-    enum Flag : quint8 { Gap = 1 };
+    enum Flag : quint8 {
+        Gap = 1,
+        BuildSection = 2, // inside the START/END section of the package build being looked at
+        BuildMarker = 4,  // a builder's START or END marker line
+    };
+    // Extra flags for a line as it is stored (e.g. BuildSectionMarker); lines are offered in
+    // arrival order, which is each stream's own order.
+    using LineMarker = std::function<quint8(quint16 source, QByteArrayView utf8)>;
 
     // Read-only view for a worker thread: records and the chunks they point into.
     struct Snapshot {
@@ -81,6 +89,13 @@ public:
     QString container(qsizetype index) const { return m_sources[record(index).source].container; }
     bool isGap(qsizetype index) const { return record(index).flags & Gap; }
     int sourceCount() const { return int(m_sources.size()); }
+    QString sourcePod(quint16 source) const { return m_sources[source].pod; }
+    QString sourceContainer(quint16 source) const { return m_sources[source].container; }
+    // The id of a pod/container, created if no line of it arrived yet (ids never change).
+    quint16 internSource(const QString &pod, const QString &container) { return sourceId(pod, container); }
+    // The first line stamped at or after `stampNs` (size() when none).
+    qsizetype lowerBound(qint64 stampNs) const;
+    void setLineMarker(LineMarker marker) { m_marker = std::move(marker); }
 
     void setBudgetBytes(qint64 bytes) { m_budget = bytes; }
     qint64 budgetBytes() const { return m_budget; }
@@ -111,6 +126,7 @@ private:
     qint64 m_dropped = 0;
     qint64 m_budget = 0;
     qint64 m_rawBytes = 0;
+    LineMarker m_marker;
 };
 
 qint64 stampNs(const fd::engine::LogLine &line);

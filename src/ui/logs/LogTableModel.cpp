@@ -1,5 +1,7 @@
 #include "LogTableModel.h"
 
+#include "ui/logs/BuildSection.h"
+
 #include <QColor>
 #include <QFont>
 #include <QGuiApplication>
@@ -55,7 +57,7 @@ std::vector<qsizetype> LogTableModel::visibleStoreIndexes() const
     return out;
 }
 
-QColor LogTableModel::sourceColour(quint16 source) const
+QColor LogTableModel::sourceColour(quint16 source)
 {
     // Golden-ratio hue steps: neighbouring sources get clearly different pale colours.
     const int hue = int((source * 137.508)) % 360;
@@ -122,7 +124,11 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
             return QColor(0xff, 0xf1, 0x76);
         if (index.column() == PodColumn || index.column() == ContainerColumn)
             return sourceColour(record.source);
+        if (record.flags & LogLineStore::BuildSection)
+            return QColor(0xdc, 0xea, 0xfb); // this package's build, among other packages' builds
         return {};
+    case BuildSectionRole:
+        return bool(record.flags & LogLineStore::BuildSection);
     case LineNumberRole:
         return m_store.firstAbsolute() + line;
     case SeverityRole:
@@ -228,6 +234,32 @@ void LogTableModel::clear()
 void LogTableModel::setMemoryBudget(qint64 bytes)
 {
     m_store.setBudgetBytes(bytes); // the next batch trims to it
+}
+
+void LogTableModel::setBuildPackage(const QString &packageName)
+{
+    auto marker = std::make_shared<BuildSectionMarker>(packageName);
+    m_store.setLineMarker([marker](quint16 source, QByteArrayView utf8) { return marker->mark(source, utf8); });
+}
+
+int LogTableModel::firstRowAtOrAfter(qint64 stampNs) const
+{
+    const qsizetype line = m_store.lowerBound(stampNs);
+    if (line >= m_store.size())
+        return -1;
+    int row = -1;
+    if (!m_filtered) {
+        row = int(line);
+        if (row >= lineRowCount())
+            return -1;
+    } else {
+        // Filtered rows are ascending line numbers, so ascending in time too.
+        const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), m_store.firstAbsolute() + line);
+        if (it == m_rows.end())
+            return -1;
+        row = int(it - m_rows.begin());
+    }
+    return firstLineRow() + row;
 }
 
 void LogTableModel::setFilter(const LogFilterSpec &spec)

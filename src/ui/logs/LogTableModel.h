@@ -26,7 +26,7 @@ class LogTableModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { TimeColumn, PodColumn, ContainerColumn, MessageColumn, ColumnCount };
-    enum Role { LineNumberRole = Qt::UserRole + 1, SeverityRole, IsMarkerRole, IsGapRole, SearchMatchRole };
+    enum Role { LineNumberRole = Qt::UserRole + 1, SeverityRole, IsMarkerRole, IsGapRole, SearchMatchRole, BuildSectionRole };
 
     explicit LogTableModel(QObject *parent = nullptr);
     ~LogTableModel() override;
@@ -41,6 +41,16 @@ public:
 
     const LogLineStore &store() const { return m_store; }
     void setMemoryBudget(qint64 bytes);
+    // The id of a pod/container for LogFilterSpec::hiddenSources (created when unseen yet).
+    quint16 sourceId(const QString &pod, const QString &container) { return m_store.internSource(pod, container); }
+    // The colour a source is tagged with (pod/container cells, the viewer's source list).
+    static QColor sourceColour(quint16 source);
+    // Marks the START/END section of this package's builds in the builder lines that arrive
+    // from now on (see BuildSectionMarker).
+    void setBuildPackage(const QString &packageName);
+
+    // The first row whose line is stamped at or after `stampNs` (-1 when none).
+    int firstRowAtOrAfter(qint64 stampNs) const;
 
     // Filtering (asynchronous). filterApplied() when the rows match `spec`.
     void setFilter(const LogFilterSpec &spec);
@@ -68,7 +78,6 @@ private:
     int firstLineRow() const { return hasMarkerRow() ? 1 : 0; }
     int lineRowCount() const;
     void onFilterFinished();
-    QColor sourceColour(quint16 source) const;
 
     LogLineStore m_store;
     bool m_filtered = false;

@@ -1,6 +1,7 @@
 // The log follower against the emulator's demo profile (Fission 1.20 with function pods that log
 // every request): lines arrive once each and in each container's order, across several pods and
-// across dropped log streams; non-follow mode ends; sources resolve from the cluster model.
+// across dropped log streams; non-follow mode ends; sources resolve from the cluster model; the
+// previous instance of a restarted container is read with previous=true.
 #include "EngineTestUtil.h"
 
 #include "engine/ClusterSession.h"
@@ -224,6 +225,72 @@ private Q_SLOTS:
         QVERIFY2(first.contains("pod"_L1) && first.contains("message"_L1), qPrintable(json.describe()));
         QCOMPARE(fd::test::runCli(QStringList{u"logs"_s, u"nonsense"_s, u"x"_s} + common).exitCode, 2);
         QCOMPARE(fd::test::runCli(QStringList{u"logs"_s, u"fn"_s, u"missing"_s} + common).exitCode, 2);
+        // A previous instance has ended: it cannot be followed.
+        QCOMPARE(fd::test::runCli(QStringList{u"logs"_s, u"pod"_s, u"x"_s, u"-p"_s, u"-f"_s} + common).exitCode, 2);
+    }
+
+    void previousLogOfRestartedContainer()
+    {
+        // A container that crashes and restarts (the emulator's `crashloop` image writes
+        // "starting up", "attempt N", then the crash line, per instance).
+        const QJsonObject pod{{u"apiVersion"_s, u"v1"_s}, {u"kind"_s, u"Pod"_s},
+                              {u"metadata"_s, QJsonObject{{u"name"_s, u"crashy"_s}}},
+                              {u"spec"_s, QJsonObject{{u"containers"_s, QJsonArray{QJsonObject{{u"name"_s, u"app"_s},
+                                                                                           {u"image"_s, u"example/crashloop:latest"_s}}}}}}};
+        const auto created = m_cluster->sim().post(u"/api/v1/namespaces/default/pods"_s, pod);
+        QVERIFY2(created.status == 201, created.body.constData());
+        const auto restartCount = [this] {
+            const QJsonObject status = m_cluster->sim().get(u"/api/v1/namespaces/default/pods/crashy"_s).json().value("status"_L1).toObject();
+            return status.value("containerStatuses"_L1).toArray().first().toObject().value("restartCount"_L1).toInt();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(restartCount() >= 1, 30'000);
+
+        fd::engine::LogFollowOptions options;
+        options.previous = true;
+        auto follow = fd::engine::followLogs(*m_session, LogSource::pod(u"default"_s, u"crashy"_s), options);
+        QVERIFY(follow);
+        LogLines received;
+        fd::engine::LogContainers seen;
+        QStringList problems;
+        connect(follow.get(), &fd::engine::LogFollow::linesArrived, this, [&](const LogLines &lines) { received += lines; });
+        connect(follow.get(), &fd::engine::LogFollow::containersSeen, this, [&](const fd::engine::LogContainers &c) { seen += c; });
+        connect(follow.get(), &fd::engine::LogFollow::problem, this, [&](const QString &message) { problems << message; });
+        QTRY_VERIFY_WITH_TIMEOUT(follow->isFinished(), 30'000);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QVERIFY(!seen.isEmpty());
+        QCOMPARE(seen.first().namespaceName, u"default"_s);
+        QCOMPARE(seen.first().pod, u"crashy"_s);
+        QCOMPARE(seen.first().container, u"app"_s);
+        QVERIFY(seen.first().restartCount >= 1);
+        // One whole ended instance, not the current one: its crash line last, and an attempt
+        // number no newer than the restarts counted now (the current instance is one more).
+        QStringList texts;
+        for (const LogLine &line : std::as_const(received))
+            texts << line.text;
+        QCOMPARE(texts.size(), 3);
+        QCOMPARE(texts.at(0), u"starting up"_s);
+        QVERIFY2(texts.at(2).contains(u"exiting with code 1"_s), qPrintable(texts.join(u'\n')));
+        QVERIFY(texts.at(1).startsWith(u"attempt "_s));
+        const int attempt = texts.at(1).mid(8).toInt();
+        QVERIFY2(attempt >= seen.first().restartCount && attempt <= restartCount(), qPrintable(texts.at(1)));
+
+        // A container that never restarted has no previous log: nothing is read, no error.
+        QVERIFY(invoke(u"prev"_s));
+        const auto function = fd::engine::resolveLogSource(*m_session->snapshot(), LogSource::Kind::Function, u"default"_s, u"hello"_s);
+        QVERIFY(function);
+        auto none = fd::engine::followLogs(*m_session, *function, options);
+        LogLines noLines;
+        fd::engine::LogContainers functionContainers;
+        connect(none.get(), &fd::engine::LogFollow::linesArrived, this, [&](const LogLines &lines) { noLines += lines; });
+        connect(none.get(), &fd::engine::LogFollow::containersSeen, this,
+                [&](const fd::engine::LogContainers &c) { functionContainers += c; });
+        QTRY_VERIFY_WITH_TIMEOUT(none->isFinished(), 30'000);
+        QVERIFY(!functionContainers.isEmpty());
+        for (const auto &container : std::as_const(functionContainers))
+            QCOMPARE(container.restartCount, 0);
+        QVERIFY(noLines.isEmpty());
+        const int deleted = m_cluster->sim().request("DELETE", u"/api/v1/namespaces/default/pods/crashy"_s).status;
+        QVERIFY2(deleted == 200 || deleted == 202, qPrintable(QString::number(deleted))); // 202: graceful
     }
 
     void controlPlaneLogsArrive()

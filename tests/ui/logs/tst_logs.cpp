@@ -1,5 +1,6 @@
 // Unit tests of the log viewer's data side: severity detection, the line store (merge by time,
 // memory budget), filters (sync and on the thread pool), the table model and export.
+#include "ui/logs/BuildSection.h"
 #include "ui/logs/LogExport.h"
 #include "ui/logs/LogFilter.h"
 #include "ui/logs/LogLineStore.h"
@@ -11,6 +12,7 @@
 #include <QFont>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -263,6 +265,172 @@ private Q_SLOTS:
         // Clearing the filter shows everything again.
         model.setFilter({});
         QCOMPARE(model.rowCount(), 1005);
+    }
+
+    void requiredLiteral_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("literal");
+        QTest::addRow("plain") << u"timeout"_s << u"timeout"_s;
+        QTest::addRow("class escapes split") << u"status\":5\\d\\d"_s << u"status\":5"_s;
+        QTest::addRow("escaped punctuation is literal") << u"GET /x\\.html"_s << u"GET /x.html"_s;
+        QTest::addRow("optional char dropped") << u"colou?r: red"_s << u"r: red"_s;
+        QTest::addRow("star drops the char") << u"ab*cdef"_s << u"cdef"_s;
+        QTest::addRow("plus keeps the char") << u"xy+zz"_s << u"xy"_s;
+        QTest::addRow("counted quantifier") << u"ab{2}cd"_s << u"cd"_s;
+        QTest::addRow("group skipped") << u"(foo|bar) failed"_s << u" failed"_s;
+        QTest::addRow("class skipped") << u"[A-Z]+rror code"_s << u"rror code"_s;
+        QTest::addRow("lookahead skipped") << u"(?=abc)abcdef"_s << u"abcdef"_s;
+        QTest::addRow("top-level alternation") << u"error|warn"_s << QString();
+        QTest::addRow("inline options") << u"(?-i)Error"_s << QString();
+        QTest::addRow("quoted") << u"\\Qa.b\\E"_s << QString();
+        QTest::addRow("hex escape") << u"\\x41BC"_s << QString();
+        QTest::addRow("back reference") << u"(a)\\1bc"_s << QString();
+        QTest::addRow("unbalanced") << u"abc)"_s << QString();
+        QTest::addRow("anchors") << u"^GET /$"_s << u"GET /"_s;
+        QTest::addRow("non-BMP optional") << u"ab\U0001F600?"_s << u"ab"_s;
+    }
+    void requiredLiteral()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, literal);
+        QCOMPARE(fd::ui::requiredLiteral(pattern), literal);
+    }
+
+    void requiredLiterals_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QStringList>("literals");
+        QTest::addRow("single") << u"timeout \\d+"_s << QStringList{u"timeout "_s};
+        QTest::addRow("alternatives") << u"error|warn(ing)?"_s << QStringList{u"error"_s, u"warn"_s};
+        QTest::addRow("nested alternatives stay in their group") << u"(a|b)cde|fgh"_s << QStringList{u"cde"_s, u"fgh"_s};
+        QTest::addRow("escaped bar") << u"a\\|b"_s << QStringList{u"a|b"_s};
+        QTest::addRow("bar in a class") << u"x[|]yz"_s << QStringList{u"yz"_s};
+        QTest::addRow("empty alternative") << u"abc|"_s << QStringList{};
+    }
+    void requiredLiterals()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QStringList, literals);
+        QCOMPARE(fd::ui::requiredLiterals(pattern), literals);
+    }
+
+    // The regex prefilter only rejects lines the regular expression rejects too.
+    void regexPrefilterAgreesWithRegex_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<bool>("caseSensitive");
+        QTest::addColumn<QString>("prefilter");
+        QTest::addRow("status") << u"status\":5\\d\\d"_s << false << u"status\":5"_s;
+        QTest::addRow("status, case-sensitive") << u"status\":5\\d\\d"_s << true << u"status\":5"_s;
+        QTest::addRow("kelvin") << u"kelvin \\d+"_s << false << u"kelvin "_s;
+        QTest::addRow("long s") << u"sss"_s << false << u"sss"_s;
+        QTest::addRow("non-ASCII literal, caseless: none") << u"größe \\d"_s << false << QString();
+        QTest::addRow("non-ASCII literal, case-sensitive") << u"größe \\d"_s << true << u"größe "_s;
+        QTest::addRow("alternatives") << u"error|warn"_s << false << u"error|warn"_s;
+        QTest::addRow("an alternative without literal") << u"error|\\d+"_s << false << QString();
+        QTest::addRow("one-letter alternative") << u"error|x"_s << false << QString();
+    }
+    void regexPrefilterAgreesWithRegex()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(bool, caseSensitive);
+        QFETCH(QString, prefilter);
+        LogFilterSpec spec;
+        spec.text = pattern;
+        spec.regex = true;
+        spec.caseSensitive = caseSensitive;
+        const LogFilter filter(spec);
+        QCOMPARE(filter.prefilterLiteral(), prefilter);
+        const QRegularExpression reference(pattern, caseSensitive ? QRegularExpression::UseUnicodePropertiesOption
+                                                                  : QRegularExpression::CaseInsensitiveOption);
+        const QStringList lines{u"{\"status\":503}"_s, u"{\"STATUS\":504}"_s, u"{\"status\":200}"_s, u"status: 500"_s,
+                                u"KELVIN 12"_s, u"\u212Aelvin 12"_s, u"\u212Aelvin"_s, u"SSS"_s, u"\u017Fss"_s, u"ſ"_s,
+                                u"GRÖSSE 1"_s, u"Größe 2"_s, u"größe 3"_s, u"an error"_s, u"WARN x"_s, QString(),
+                                u"plain ascii line without anything"_s};
+        int matched = 0;
+        for (const QString &text : lines) {
+            const bool expected = reference.match(text).hasMatch();
+            matched += expected;
+            QVERIFY2(filter.matches(text.toUtf8(), LogSeverity::Unknown, false) == expected, qPrintable(text));
+        }
+        QVERIFY(matched > 0);
+    }
+
+    void hiddenSourcesAndTimeRange()
+    {
+        LogLineStore store;
+        store.appendAndTrim({line(u"a"_s, 0, u"one"_s), line(u"b"_s, 1000, u"two"_s), line(u"a"_s, 2000, u"three"_s, u"side"_s),
+                             line(u"a"_s, 3000, u"four"_s)});
+        LogFilterSpec spec;
+        spec.hiddenSources = {store.internSource(u"a"_s, u"main"_s)};
+        QVERIFY(!spec.isEmpty());
+        auto hits = fd::ui::filterRange(store, 0, store.size(), LogFilter(spec));
+        QCOMPARE(hits, (std::vector<qint64>{1, 2}));
+        spec.hiddenSources.clear();
+        spec.fromNs = kBase.addMSecs(1000).toMSecsSinceEpoch() * 1'000'000;
+        spec.toNs = kBase.addMSecs(2000).toMSecsSinceEpoch() * 1'000'000;
+        hits = fd::ui::filterRange(store, 0, store.size(), LogFilter(spec));
+        QCOMPARE(hits, (std::vector<qint64>{1, 2})); // inclusive at both ends
+        spec.text = u"three"_s;
+        hits = fd::ui::filterRange(store, 0, store.size(), LogFilter(spec));
+        QCOMPARE(hits, (std::vector<qint64>{2}));
+        // A source interned before its first line keeps its id when the line arrives.
+        const quint16 early = store.internSource(u"c"_s, u"main"_s);
+        store.appendAndTrim({line(u"c"_s, 4000, u"five"_s)});
+        QCOMPARE(store.record(store.size() - 1).source, early);
+        QCOMPARE(store.lowerBound(kBase.addMSecs(1500).toMSecsSinceEpoch() * 1'000'000), 2);
+        QCOMPARE(store.lowerBound(kBase.addMSecs(9000).toMSecsSinceEpoch() * 1'000'000), store.size());
+    }
+
+    void modelFindsFirstRowAtTime()
+    {
+        LogTableModel model;
+        LogLines lines;
+        for (int i = 0; i < 100; ++i)
+            lines << line(u"p%1"_s.arg(i % 2), i * 100, i % 2 ? u"odd %1"_s.arg(i) : u"even %1"_s.arg(i));
+        model.appendLines(lines);
+        const auto at = [](qint64 ms) { return kBase.addMSecs(ms).toMSecsSinceEpoch() * 1'000'000; };
+        QCOMPARE(model.firstRowAtOrAfter(at(0)), 0);
+        QCOMPARE(model.firstRowAtOrAfter(at(250)), 3);
+        QCOMPARE(model.firstRowAtOrAfter(at(300)), 3);
+        QCOMPARE(model.firstRowAtOrAfter(at(100'000)), -1);
+        LogFilterSpec spec;
+        spec.text = u"odd"_s;
+        QSignalSpy applied(&model, &LogTableModel::filterApplied);
+        model.setFilter(spec);
+        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, 10'000);
+        const int row = model.firstRowAtOrAfter(at(250)); // lines 3, 5, … remain: row 1 is line 3
+        QCOMPARE(row, 1);
+        QCOMPARE(model.index(row, LogTableModel::MessageColumn).data().toString(), u"odd 3"_s);
+    }
+
+    void buildSectionOfThisPackage()
+    {
+        // The lines BuilderManager (src/sim/fission) writes for two packages of one environment.
+        const auto request = [](const QString &file) {
+            return u"{\"level\":\"info\",\"ts\":1.7e9,\"logger\":\"builder\",\"msg\":\"builder received request\",\"request\":{\"command\":\"build\",\"srcPkgFilename\":\"%1\"}}"_s.arg(file);
+        };
+        LogTableModel model;
+        model.setBuildPackage(u"inventory"_s);
+        LogLines lines{line(u"builder"_s, 1, request(u"inventory-x-abcdef"_s), u"builder"_s), // another package
+                       line(u"builder"_s, 2, u"========= START ========="_s, u"builder"_s),
+                       line(u"builder"_s, 3, u"other output"_s, u"builder"_s),
+                       line(u"builder"_s, 4, u"========= END ==========="_s, u"builder"_s),
+                       line(u"builder"_s, 5, request(u"inventory-qwerty"_s), u"builder"_s),
+                       line(u"builder"_s, 6, u"========= START ========="_s, u"builder"_s),
+                       line(u"builder"_s, 7, u"main.go:3: syntax error"_s, u"builder"_s),
+                       line(u"builder"_s, 8, u"========= END ==========="_s, u"builder"_s),
+                       line(u"builder"_s, 9, u"{\"level\":\"error\",\"msg\":\"error building source package\"}"_s, u"builder"_s)};
+        model.appendLines(lines);
+        QList<bool> inSection;
+        for (int row = 0; row < model.rowCount(); ++row)
+            inSection << model.index(row, LogTableModel::MessageColumn).data(LogTableModel::BuildSectionRole).toBool();
+        QCOMPARE(inSection, (QList<bool>{false, false, false, false, false, true, true, true, false}));
+        QVERIFY(model.index(6, LogTableModel::MessageColumn).data(Qt::BackgroundRole).isValid());
+        QVERIFY(!model.index(2, LogTableModel::MessageColumn).data(Qt::BackgroundRole).isValid());
+        QCOMPARE(fd::ui::BuildSectionMarker::requestedPackageFile(request(u"inventory-qwerty"_s).toUtf8()), u"inventory-qwerty"_s);
+        QCOMPARE(fd::ui::BuildSectionMarker::requestedPackageFile("plain line"), QString());
     }
 
     void buildSectionMarkersStandOut()
