@@ -3,9 +3,13 @@
 #include "app/i18n/Translations.h"
 #include "engine/ClusterSession.h"
 #include "engine/Engine.h"
+#include "engine/onboarding/MaintenanceQueue.h"
 #include "kube/transport/KubeSession.h"
+#include "ui/ClusterSettingsDialog.h"
 #include "ui/EngineClusterHandle.h"
 #include "ui/MainWindow.h"
+#include "ui/onboarding/MaintenanceCoordinator.h"
+#include "ui/onboarding/OffboardDialog.h"
 #include "ui/onboarding/OnboardingEnvironment.h"
 
 #include <QApplication>
@@ -13,6 +17,7 @@
 #include <QHash>
 #include <QIcon>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
@@ -52,27 +57,63 @@ int main(int argc, char *argv[])
 
     fd::engine::Engine engine;
     fd::ui::MainWindow window;
+    // "Cluster settings…" and hiding a cluster reach the engine (the window owns the controller).
+    new fd::ui::ClusterSettingsController(&window, &engine);
     QHash<fd::engine::ClusterSession *, QPointer<fd::ui::EngineClusterHandle>> handles;
+    // Maintenance windows and batches (issue 8): the queue lives in the app data directory, so a
+    // queued plan survives a restart.
+    fd::engine::onboarding::MaintenanceQueue maintenanceQueue(fd::engine::onboarding::MaintenanceQueue::defaultFilePath());
+    // What the onboarding, offboarding and maintenance dialogs need to run helm against a cluster:
+    // kubeconfig contexts give helm the same files and context; the demo clusters (no kubeconfig)
+    // get a generated one for their server. nullopt when the cluster is gone.
+    const auto onboardingEnvironment = [&engine, &maintenanceQueue](const QString &contextName) -> std::optional<fd::ui::OnboardingEnvironment> {
+        for (fd::engine::ClusterSession *session : engine.sessions()) {
+            if (session->contextName() != contextName)
+                continue;
+            fd::ui::OnboardingEnvironment environment;
+            if (const fd::kube::ContextEntry *context = engine.kubeconfig().context(contextName))
+                environment = fd::ui::environmentForContext(*context, engine.kubeconfig().files);
+            else if (session->kubeSessionThread())
+                environment = fd::ui::environmentForServer(contextName, session->kubeSessionThread()->session()->settings());
+            else
+                return std::nullopt;
+            environment.queue = &maintenanceQueue;
+            return environment;
+        }
+        return std::nullopt;
+    };
     auto add = [&](fd::engine::ClusterSession *session) {
         if (handles.contains(session))
             return;
         auto *handle = new fd::ui::EngineClusterHandle(session, &window);
         handles.insert(session, handle);
         // The diagnostics panel's Onboard fix opens the onboarding dialog for this cluster; its
-        // future finishes when the dialog closes. Kubeconfig contexts give helm the same files and
-        // context; the demo clusters (no kubeconfig) get a generated one for their server.
-        session->setOnboardHandler([&engine, &window, session](const fd::fission::OnboardAction &action) {
-            const fd::kube::ContextEntry *context = engine.kubeconfig().context(session->contextName());
-            fd::ui::OnboardingEnvironment environment;
-            if (context)
-                environment = fd::ui::environmentForContext(*context, engine.kubeconfig().files);
-            else if (session->kubeSessionThread())
-                environment = fd::ui::environmentForServer(session->contextName(), session->kubeSessionThread()->session()->settings());
-            return fd::ui::openOnboardingDialog(&window, environment, action);
+        // future finishes when the dialog closes.
+        session->setOnboardHandler([&window, onboardingEnvironment, session](const fd::fission::OnboardAction &action) {
+            return fd::ui::openOnboardingDialog(&window, onboardingEnvironment(session->contextName()).value_or(fd::ui::OnboardingEnvironment{}),
+                                                action);
         });
         handle->setOnboardingAvailable(true);
         window.addCluster(handle);
     };
+    // A tenant's "Offboard…" opens the offboarding dialog with the same environment as onboarding.
+    window.setOffboardHandler([&window, onboardingEnvironment](const QString &contextName, const QString &namespaceName) {
+        if (const auto environment = onboardingEnvironment(contextName))
+            fd::ui::openOffboardDialog(&window, *environment, namespaceName);
+    });
+    // Scheduled batches run in the onboarding dialog of their cluster, with the same environment.
+    fd::ui::MaintenanceCoordinator maintenance(&maintenanceQueue, &window, onboardingEnvironment);
+    maintenance.knownContexts = [&engine] {
+        QStringList names;
+        for (fd::engine::ClusterSession *session : engine.sessions())
+            names.append(session->contextName());
+        return names;
+    };
+    if (auto *tools = window.findChild<QMenu *>(u"toolsMenu"_s)) {
+        QAction *queueAction = tools->addAction(QCoreApplication::translate("fd::app", "&Maintenance queue…"), &maintenance,
+                                                [&maintenance] { maintenance.openQueue(); });
+        queueAction->setObjectName(u"maintenanceQueueAction"_s);
+    }
     QObject::connect(&engine, &fd::engine::Engine::sessionAdded, &window, add);
     QObject::connect(&engine, &fd::engine::Engine::sessionRemoved, &window, [&](fd::engine::ClusterSession *session) {
         delete handles.take(session).data();
@@ -95,6 +136,14 @@ int main(int argc, char *argv[])
     if (parser.isSet(select))
         window.selectWhenAvailable(parser.value(select));
     window.show();
+    if (!maintenanceQueue.loadError().isEmpty()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, QCoreApplication::translate("fd::app", "Maintenance queue"),
+                                    maintenanceQueue.loadError(), QMessageBox::Ok, &window);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    // Missed windows are asked about once the window is up; due ones run from now on.
+    maintenance.start();
     const int code = QApplication::exec();
     // Handles go before the sessions they wrap.
     for (const QPointer<fd::ui::EngineClusterHandle> &handle : std::as_const(handles))

@@ -4,6 +4,8 @@
 #include "OnboardingTestSupport.h"
 #include "TestSupport.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonArray>
@@ -74,6 +76,12 @@ private Q_SLOTS:
         QTest::addRow("no namespace") << QStringList{u"onboard"_s, u"--yes"_s} << u"name at least one namespace"_s;
         QTest::addRow("bad format") << QStringList{u"plan"_s, u"test"_s, u"-o"_s, u"yaml"_s} << u"unknown output format"_s;
         QTest::addRow("json without yes") << QStringList{u"onboard"_s, u"test"_s, u"-o"_s, u"json"_s} << u"needs --yes"_s;
+        QTest::addRow("--at in the past") << QStringList{u"onboard"_s, u"test"_s, u"--yes"_s, u"--at"_s, u"2020-01-01T00:00"_s}
+                                          << u"in the past"_s;
+        QTest::addRow("--at not a time") << QStringList{u"offboard"_s, u"test"_s, u"--yes"_s, u"--at"_s, u"tonight"_s}
+                                         << u"is not a time"_s;
+        QTest::addRow("--at 24:00") << QStringList{u"onboard"_s, u"test"_s, u"--yes"_s, u"--at"_s, u"24:00"_s} << u"is not a time"_s;
+        QTest::addRow("--at without yes") << QStringList{u"onboard"_s, u"test"_s, u"--at"_s, u"23:59"_s} << u"--at needs --yes"_s;
     }
 
     void invalidNamespaceNameIsAUsageError()
@@ -124,6 +132,30 @@ private Q_SLOTS:
         const CliRun offboard = cli(QStringList{u"offboard"_s, u"team-e"_s, u"--yes"_s} + clusterArgs());
         QVERIFY2(offboard.exitCode == 0, qPrintable(offboard.err));
         QVERIFY(!m_cluster->getJson(u"/apis/fission.io/v1/fissiontenants/team-e"_s));
+    }
+
+    // --at waits (printing for what) and then runs as without it; --label onboards by label in
+    // dynamic mode. Runs on the demo-modern cluster of modernOnboardAndOffboard.
+    void atWaitsThenRunsAndLabelOnboards()
+    {
+        QVERIFY(m_cluster);
+        QElapsedTimer timer;
+        timer.start();
+        const QString at = QDateTime::currentDateTime().addSecs(3).toString(Qt::ISODate);
+        const CliRun later = cli(QStringList{u"onboard"_s, u"team-w"_s, u"--yes"_s, u"--at"_s, at} + clusterArgs());
+        QVERIFY2(later.exitCode == 0, qPrintable(later.err));
+        QVERIFY2(later.err.contains(u"Waiting until"_s) && later.err.contains(u"onboard team-w"_s), qPrintable(later.err));
+        QVERIFY2(timer.elapsed() >= 2000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(later.err.indexOf(u"Waiting until"_s) < later.err.indexOf(u"Ready=True"_s));
+        QVERIFY(m_cluster->getJson(u"/apis/fission.io/v1/fissiontenants/team-w"_s));
+
+        const CliRun label = cli(QStringList{u"onboard"_s, u"team-lbl"_s, u"--label"_s, u"--yes"_s} + clusterArgs());
+        QVERIFY2(label.exitCode == 0, qPrintable(label.err));
+        QVERIFY2(label.out.contains(u"label namespace team-lbl fission.io/enabled=true"_s), qPrintable(label.out));
+        QVERIFY2(label.err.contains(u"Ready=True"_s), qPrintable(label.err));
+        const auto ns = m_cluster->getJson(u"/api/v1/namespaces/team-lbl"_s);
+        QVERIFY(ns);
+        QCOMPARE(ns->value(u"metadata"_s)[u"labels"_s][u"fission.io/enabled"_s].toString(), u"true"_s);
     }
 
     // The legacy plan through the CLI, rendered by real helm with the chart stored in the

@@ -20,7 +20,7 @@ int OffboardCommand::run(const QStringList &args, CliIo &io)
     const QCommandLineOption yes({u"y"_s, u"yes"_s}, CliText::tr("Do not ask for confirmation."));
     const QCommandLineOption deleteNamespace(u"delete-namespace"_s, CliText::tr("Delete the namespaces and everything in them afterwards."));
     const QCommandLineOption force(u"force"_s, CliText::tr("Offboard although functions remain in the namespace."));
-    parser.addOptions({yes, deleteNamespace, force});
+    parser.addOptions({yes, deleteNamespace, force, options.at});
     OnboardingCliContext context(name(), io);
     if (const auto code = context.parse(parser, options, args))
         return *code;
@@ -28,7 +28,16 @@ int OffboardCommand::run(const QStringList &args, CliIo &io)
         context.error(CliText::tr("-o json needs --yes (there is no prompt in JSON mode)"));
         return ExitUsage;
     }
-    if (!context.connect() || !context.probe())
+    QDateTime at;
+    if (parser.isSet(options.at)) {
+        if (const auto code = context.parseAt(parser.value(options.at), parser.isSet(yes), &at))
+            return *code;
+    }
+    if (!context.connect())
+        return ExitProblems;
+    if (at.isValid())
+        context.waitUntil(at, CliText::tr("offboard %1 in context %2").arg(context.namespaces().join(u", "_s), context.contextName()));
+    if (!context.probe())
         return ExitProblems;
     if (!context.isHelmWorld()) {
         fd::engine::onboarding::TenantRunOptions runOptions;

@@ -20,7 +20,9 @@ int OnboardCommand::run(const QStringList &args, CliIo &io)
     const QCommandLineOption yes({u"y"_s, u"yes"_s}, CliText::tr("Do not ask for confirmation."));
     const QCommandLineOption adopt(u"adopt"_s, CliText::tr("Also set executor.adoptExistingResources: true so function pods survive the restart."));
     const QCommandLineOption noCreate(u"no-create-namespace"_s, CliText::tr("Fail instead of creating namespaces that do not exist."));
-    parser.addOptions({yes, adopt, noCreate});
+    const QCommandLineOption label(u"label"_s, CliText::tr("Dynamic tenancy: label the namespaces fission.io/enabled=true instead of "
+                                                           "creating FissionTenants (the tenant controller creates them)."));
+    parser.addOptions({yes, adopt, noCreate, label, options.at});
     OnboardingCliContext context(name(), io);
     if (const auto code = context.parse(parser, options, args))
         return *code;
@@ -28,12 +30,29 @@ int OnboardCommand::run(const QStringList &args, CliIo &io)
         context.error(CliText::tr("-o json needs --yes (there is no prompt in JSON mode)"));
         return ExitUsage;
     }
-    if (!context.connect() || !context.probe())
+    QDateTime at;
+    if (parser.isSet(options.at)) {
+        if (const auto code = context.parseAt(parser.value(options.at), parser.isSet(yes), &at))
+            return *code;
+    }
+    if (!context.connect())
+        return ExitProblems;
+    if (at.isValid())
+        context.waitUntil(at, CliText::tr("onboard %1 in context %2").arg(context.namespaces().join(u", "_s), context.contextName()));
+    if (!context.probe())
         return ExitProblems;
     if (!context.isHelmWorld()) {
         fd::engine::onboarding::TenantRunOptions runOptions;
         runOptions.createMissingNamespaces = !parser.isSet(noCreate);
-        return context.runTenants(context.planTenants(context.namespaces(), {}), runOptions, parser.isSet(yes));
+        if (parser.isSet(label) && context.facts().install()->world != fd::fission::TenancyWorld::Dynamic) {
+            context.error(CliText::tr("--label: only clusters in dynamic tenancy mode onboard by label"));
+            return ExitProblems;
+        }
+        return context.runTenants(context.planTenants(context.namespaces(), {}, parser.isSet(label)), runOptions, parser.isSet(yes));
+    }
+    if (parser.isSet(label)) {
+        context.error(CliText::tr("--label: this cluster reads its namespaces from the Helm values; onboarding is a Helm upgrade"));
+        return ExitProblems;
     }
     const auto plan = context.planHelm(context.namespaces(), {});
     if (!plan)

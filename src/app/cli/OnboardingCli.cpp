@@ -1,5 +1,6 @@
 #include "app/cli/OnboardingCli.h"
 
+#include "engine/onboarding/MaintenanceQueue.h"
 #include "engine/onboarding/TenantRun.h"
 #include "fission/InstallDetection.h"
 #include "helm/ValuesDocument.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -170,7 +172,7 @@ std::optional<Plan> OnboardingCliContext::planHelm(const QStringList &add, const
     return planner.result().value();
 }
 
-TenantPlan OnboardingCliContext::planTenants(const QStringList &onboard, const QStringList &offboard) const
+TenantPlan OnboardingCliContext::planTenants(const QStringList &onboard, const QStringList &offboard, bool useLabel) const
 {
     TenantPlanInputs inputs;
     inputs.kubeContext = m_contextName;
@@ -178,9 +180,48 @@ TenantPlan OnboardingCliContext::planTenants(const QStringList &onboard, const Q
     inputs.tenants = m_facts->tenants;
     inputs.existingNamespaces = m_facts->namespaces;
     inputs.functionsPerNamespace = m_facts->functionsPerNamespace;
+    inputs.enabledLabels = m_facts->enabledLabels;
+    inputs.useLabel = useLabel;
     inputs.onboard = onboard;
     inputs.offboard = offboard;
     return fd::engine::onboarding::planTenants(inputs);
+}
+
+std::optional<int> OnboardingCliContext::parseAt(const QString &text, bool yes, QDateTime *at)
+{
+    if (!yes) {
+        error(CliText::tr("--at needs --yes (nobody answers a prompt at that time)"));
+        return ExitUsage;
+    }
+    const auto parsed = parseMaintenanceTime(text);
+    if (!parsed) {
+        error(CliText::tr("--at: %1").arg(parsed.error()));
+        return ExitUsage;
+    }
+    *at = *parsed;
+    return std::nullopt;
+}
+
+void OnboardingCliContext::waitUntil(const QDateTime &at, const QString &what)
+{
+    m_io.err << CliText::tr("Waiting until %1 (%2 local time) to %3…")
+                    .arg(at.toString(Qt::ISODate), at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s), what)
+             << '\n';
+    m_io.err.flush();
+    // The wall clock is looked at often rather than one long timer: it stays right across a
+    // suspended machine or a clock change.
+    QEventLoop loop;
+    QTimer timer;
+    timer.setInterval(200);
+    QObject::connect(&timer, &QTimer::timeout, &loop, [&loop, &at] {
+        if (QDateTime::currentDateTime() >= at)
+            loop.quit();
+    });
+    timer.start();
+    if (QDateTime::currentDateTime() < at)
+        loop.exec();
+    m_io.err << CliText::tr("It is %1: starting.").arg(QDateTime::currentDateTime().toString(u"HH:mm:ss"_s)) << '\n';
+    m_io.err.flush();
 }
 
 namespace {
@@ -269,11 +310,26 @@ void OnboardingCliContext::printPlan(const TenantPlan &plan)
     QTextStream &out = m_io.out;
     out << CliText::tr("Context %1: tenancy %2; onboarding creates a FissionTenant, nothing restarts.").arg(plan.kubeContext, plan.world)
         << '\n';
-    for (const QString &ns : plan.onboard)
-        out << "  + " << CliText::tr("FissionTenant %1 (namespace %2)").arg(plan.tenantNames.value(ns), ns)
-            << (plan.missingNamespaces.contains(ns) ? u" "_s + CliText::tr("(the namespace is created first)") : QString()) << '\n';
+    for (const QString &ns : plan.onboard) {
+        QString how;
+        switch (plan.methodFor(ns)) {
+        case TenantOnboardMethod::CreateTenant:
+            how = CliText::tr("FissionTenant %1 (namespace %2)").arg(plan.tenantNames.value(ns), ns);
+            break;
+        case TenantOnboardMethod::LabelNamespace:
+            how = CliText::tr("label namespace %1 fission.io/enabled=true (the controller creates FissionTenant %2)").arg(ns, plan.tenantNames.value(ns));
+            break;
+        case TenantOnboardMethod::RemoveOptOutLabel:
+            how = CliText::tr("remove the opt-out label fission.io/enabled=false from namespace %1").arg(ns);
+            break;
+        }
+        out << "  + " << how << (plan.missingNamespaces.contains(ns) ? u" "_s + CliText::tr("(the namespace is created first)") : QString())
+            << '\n';
+    }
     for (const QString &ns : plan.offboard)
         out << "  - " << CliText::tr("FissionTenant %1 (namespace %2)").arg(plan.tenantNames.value(ns), ns) << '\n';
+    for (const QString &note : plan.notes)
+        out << CliText::tr("note: %1").arg(note) << '\n';
     for (const QString &warning : plan.warnings)
         out << CliText::tr("warning: %1").arg(warning) << '\n';
     out.flush();

@@ -13,6 +13,7 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <memory>
 #include <optional>
@@ -41,6 +42,11 @@ struct OnboardingOptions {
                              QStringLiteral("chart")};
     QCommandLineOption helm{QStringLiteral("helm"), CliText::tr("The helm binary to run (default: helm on PATH)."), QStringLiteral("path")};
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, CliText::tr("Show this help.")};
+    // onboard/offboard only (not part of addTo): wait until then, for scripts and maintenance windows.
+    QCommandLineOption at{QStringLiteral("at"),
+                          CliText::tr("Wait until TIME, then plan and run (needs --yes). TIME: an ISO 8601 date-time "
+                                      "(local unless it has an offset) or HH:MM (local, today or tomorrow)."),
+                          QStringLiteral("time")};
 
     void addTo(QCommandLineParser &parser) const { parser.addOptions({context, kubeconfig, output, chart, helm, help}); }
 };
@@ -71,7 +77,14 @@ public:
 
     // Plans the Helm change (legacy/static); prints the error and returns nullopt on failure.
     std::optional<fd::engine::onboarding::Plan> planHelm(const QStringList &add, const QStringList &remove);
-    fd::engine::onboarding::TenantPlan planTenants(const QStringList &onboard, const QStringList &offboard) const;
+    // useLabel: dynamic mode onboards by labelling the namespaces fission.io/enabled=true.
+    fd::engine::onboarding::TenantPlan planTenants(const QStringList &onboard, const QStringList &offboard, bool useLabel = false) const;
+
+    // --at TIME (onboard/offboard): the time, or an exit code for a usage error (message printed).
+    // Needs --yes: nobody answers a prompt at that time.
+    std::optional<int> parseAt(const QString &text, bool yes, QDateTime *at);
+    // Prints what it waits for on stderr and returns once the wall clock reaches `at`.
+    void waitUntil(const QDateTime &at, const QString &what);
 
     void printPlan(const fd::engine::onboarding::Plan &plan);
     void printPlan(const fd::engine::onboarding::TenantPlan &plan);

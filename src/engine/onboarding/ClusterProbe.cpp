@@ -67,8 +67,11 @@ void ClusterProbe::complete()
     ClusterFacts facts;
     fd::fission::StoredHelmReleaseReader reader;
     facts.report = fd::fission::InstallDetector::detect(m_state->cluster, &reader);
-    for (const auto &ns : m_state->cluster.list(fd::fission::kinds::namespaces()))
+    for (const auto &ns : m_state->cluster.list(fd::fission::kinds::namespaces())) {
         facts.namespaces.append(ns.name());
+        if (const auto enabled = ns.label(u"fission.io/enabled"))
+            facts.enabledLabels.insert(ns.name(), *enabled);
+    }
     std::sort(facts.namespaces.begin(), facts.namespaces.end());
     facts.tenants = m_state->cluster.list(fd::fission::kinds::fissionTenants());
     for (const auto &function : m_state->cluster.list(fd::fission::kinds::functions()))

@@ -28,6 +28,9 @@ struct ClusterFacts {
     std::shared_ptr<fd::helm::ReleaseHistory> releases; // of the primary install's namespace
     const fd::helm::ReleaseRevisions *release = nullptr; // the primary install's release, if stored
     QStringList namespaces;                // existing namespaces, sorted
+    // namespace -> its fission.io/enabled label, where it has one: label onboarding (dynamic)
+    // and the opt-out of cluster mode ("false").
+    QHash<QString, QString> enabledLabels;
     QList<fd::kube::KubeObject> tenants;   // FissionTenants (empty when not served)
     QHash<QString, int> functionsPerNamespace;
 

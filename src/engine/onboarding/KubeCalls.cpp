@@ -74,6 +74,25 @@ void createObject(fd::kube::RestClient *rest, QObject *context, const QString &c
                });
 }
 
+void mergePatchObject(fd::kube::RestClient *rest, QObject *context, const QString &path, const QJsonObject &patch,
+                      std::function<void(const ObjectResult &)> done)
+{
+    const QByteArray body = QJsonDocument(patch).toJson(QJsonDocument::Compact);
+    rest->send(fd::kube::KubeRequest::withBody("PATCH", path, body, "application/merge-patch+json"), context,
+               [done = std::move(done)](const fd::kube::KubeResult &result) {
+                   if (!result) {
+                       done(fd::Unexpected(result.error()));
+                       return;
+                   }
+                   auto patched = fd::kube::decodeObject(result->body);
+                   if (!patched) {
+                       done(fd::Unexpected(patched.error()));
+                       return;
+                   }
+                   done(*patched);
+               });
+}
+
 void deleteObject(fd::kube::RestClient *rest, QObject *context, const QString &path, std::function<void(const DoneResult &)> done)
 {
     fd::kube::KubeRequest request;

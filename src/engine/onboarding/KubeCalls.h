@@ -34,6 +34,9 @@ void getObject(fd::kube::RestClient *rest, QObject *context, const QString &path
                std::function<void(const ObjectResult &)> done);
 void createObject(fd::kube::RestClient *rest, QObject *context, const QString &collectionPath, const QJsonObject &object,
                   std::function<void(const ObjectResult &)> done);
+// PATCH with a JSON merge patch (RFC 7386): a null value removes a key, e.g. a label.
+void mergePatchObject(fd::kube::RestClient *rest, QObject *context, const QString &path, const QJsonObject &patch,
+                      std::function<void(const ObjectResult &)> done);
 void deleteObject(fd::kube::RestClient *rest, QObject *context, const QString &path,
                   std::function<void(const DoneResult &)> done);
 

@@ -73,11 +73,24 @@ QJsonObject Plan::toJson() const
     return json;
 }
 
+QString tenantOnboardMethodId(TenantOnboardMethod method)
+{
+    switch (method) {
+    case TenantOnboardMethod::CreateTenant: return u"tenant"_s;
+    case TenantOnboardMethod::LabelNamespace: return u"label"_s;
+    case TenantOnboardMethod::RemoveOptOutLabel: return u"remove-opt-out"_s;
+    }
+    return u"tenant"_s;
+}
+
 QJsonObject TenantPlan::toJson() const
 {
     QJsonObject left;
     for (auto it = functionsLeft.begin(); it != functionsLeft.end(); ++it)
         left.insert(it.key(), it.value());
+    QJsonObject how;
+    for (const QString &ns : onboard)
+        how.insert(ns, tenantOnboardMethodId(methodFor(ns)));
     return {{u"kind"_s, u"OnboardingPlan"_s},
             {u"version"_s, 1},
             {u"world"_s, world},
@@ -88,6 +101,8 @@ QJsonObject TenantPlan::toJson() const
             {u"notOnboarded"_s, QJsonArray::fromStringList(notOnboarded)},
             {u"missingNamespaces"_s, QJsonArray::fromStringList(missingNamespaces)},
             {u"functionsLeft"_s, left},
+            {u"methods"_s, how},
+            {u"notes"_s, QJsonArray::fromStringList(notes)},
             {u"warnings"_s, QJsonArray::fromStringList(warnings)}};
 }
 

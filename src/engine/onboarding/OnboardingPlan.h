@@ -108,6 +108,14 @@ struct Plan {
     QJsonObject toJson() const;
 };
 
+// How a modern cluster gets to serve a namespace (fission-reference.md §4, "Label sugar").
+enum class TenantOnboardMethod {
+    CreateTenant,      // a FissionTenant named after the namespace (`fission tenant enable`)
+    LabelNamespace,    // dynamic: label it fission.io/enabled=true; the controller makes the tenant
+    RemoveOptOutLabel, // cluster: it is labelled fission.io/enabled=false; removing that label re-onboards it
+};
+QString tenantOnboardMethodId(TenantOnboardMethod method); // "tenant", "label", "remove-opt-out" (stable)
+
 // For modern clusters (dynamic/cluster tenancy): FissionTenant objects, no restart.
 struct TenantPlan {
     QString kubeContext;
@@ -119,7 +127,14 @@ struct TenantPlan {
     QStringList missingNamespaces; // onboard requests for namespaces that do not exist
     QHash<QString, int> functionsLeft; // offboard: namespace -> functions that stop being served
     QHash<QString, QString> tenantNames; // namespace -> the FissionTenant that names it
+    QHash<QString, TenantOnboardMethod> methods; // onboard: how (default CreateTenant)
     QStringList warnings;
+    QStringList notes; // translated: what the plan does differently from creating a tenant, and why
+
+    TenantOnboardMethod methodFor(const QString &namespaceName) const
+    {
+        return methods.value(namespaceName, TenantOnboardMethod::CreateTenant);
+    }
 
     QJsonObject toJson() const;
 };

@@ -113,7 +113,11 @@ void OnboardingPlanner::start(const PlanRequest &request)
     m_request = request;
     m_result.reset();
     m_plan = Plan{};
-    if (auto problem = validateNames(request.add, request.remove)) {
+    if (request.valuesTextIsTarget && !request.valuesText) {
+        fail({PlanError::Kind::InvalidInput, OnboardingText::tr("no edited values given")});
+        return;
+    }
+    if (auto problem = request.valuesTextIsTarget ? std::nullopt : validateNames(request.add, request.remove)) {
         fail(*problem);
         return;
     }
@@ -184,8 +188,9 @@ void OnboardingPlanner::start(const PlanRequest &request)
     }
 
     // The values: edit the namespace list in the text.
-    fd::helm::ValuesDocument document = request.valuesText ? fd::helm::ValuesDocument(*request.valuesText)
-                                                           : fd::helm::ValuesDocument::fromValues(release.config);
+    fd::helm::ValuesDocument document = request.valuesText && !request.valuesTextIsTarget
+                                            ? fd::helm::ValuesDocument(*request.valuesText)
+                                            : fd::helm::ValuesDocument::fromValues(release.config);
     m_plan.valuesBefore = document.text();
     const auto userValues = document.values();
     if (!userValues) {
@@ -195,6 +200,41 @@ void OnboardingPlanner::start(const PlanRequest &request)
     const QJsonObject effective = fd::helm::coalesceValues(m_chartDefaults, *userValues);
     m_plan.defaultNamespace = effective.value(u"defaultNamespace"_s).toString(u"default"_s);
     m_plan.namespacesBefore = document.additionalNamespaces().value_or(jsonStrings(effective.value(u"additionalFissionNamespaces"_s)));
+
+    if (request.valuesTextIsTarget) {
+        // The editor's text is the new values: only read what its list changes.
+        document = fd::helm::ValuesDocument(*request.valuesText);
+        const auto target = document.values();
+        if (!target) {
+            fail({PlanError::Kind::Values, target.error().message});
+            return;
+        }
+        const QJsonObject targetEffective = fd::helm::coalesceValues(m_chartDefaults, *target);
+        m_plan.defaultNamespace = targetEffective.value(u"defaultNamespace"_s).toString(u"default"_s);
+        m_plan.namespacesAfter =
+            document.additionalNamespaces().value_or(jsonStrings(targetEffective.value(u"additionalFissionNamespaces"_s)));
+        for (const QString &name : std::as_const(m_plan.namespacesAfter)) {
+            if (!m_plan.namespacesBefore.contains(name))
+                m_plan.added.append(name);
+        }
+        for (const QString &name : std::as_const(m_plan.namespacesBefore)) {
+            if (!m_plan.namespacesAfter.contains(name))
+                m_plan.removed.append(name);
+        }
+        if (m_plan.added.contains(m_plan.releaseNamespace)) {
+            fail({PlanError::Kind::InvalidInput,
+                  OnboardingText::tr("%1 is the release namespace of Fission; it cannot be a tenant").arg(m_plan.releaseNamespace)});
+            return;
+        }
+        if (m_plan.isNoop()) {
+            m_plan.impact.valuesText = document.text();
+            m_plan.impact.adoptExistingResources = effectiveAdoptExistingResources(m_chartDefaults, *target);
+            complete();
+            return;
+        }
+        prepareRender(document);
+        return;
+    }
 
     QStringList after = m_plan.namespacesBefore;
     for (const QString &name : request.remove) {
@@ -233,6 +273,11 @@ void OnboardingPlanner::start(const PlanRequest &request)
         fail({PlanError::Kind::Values, edit.error()});
         return;
     }
+    prepareRender(document);
+}
+
+void OnboardingPlanner::prepareRender(fd::helm::ValuesDocument document)
+{
     fd::helm::ValuesValidationContext context;
     context.chartDefaultNamespace = m_chartDefaults.value(u"defaultNamespace"_s).toString(u"default"_s);
     for (const fd::helm::ValuesIssue &issue : document.validate(context)) {
@@ -254,7 +299,7 @@ void OnboardingPlanner::start(const PlanRequest &request)
             m_adoptValuesText = adopt.text();
     }
 
-    m_runner = new fd::helm::HelmRunner(request.helm, this);
+    m_runner = new fd::helm::HelmRunner(m_request.helm, this);
     renderVariants();
 }
 

@@ -5,6 +5,7 @@
 #include "fission/InstallDetection.h"
 #include "helm/HelmRunner.h"
 #include "helm/Release.h"
+#include "helm/ValuesDocument.h"
 
 #include <QObject>
 #include <QPointer>
@@ -42,6 +43,10 @@ struct PlanRequest {
     QStringList add;
     QStringList remove;
     std::optional<QString> valuesText; // the editor's text; default: the release's user values as YAML
+    // valuesText is the edited result (the values editor), not a base to apply add/remove to:
+    // the namespaces before come from the release's user values, added/removed are what the
+    // text's list differs by, and the text is sent as it is (add/remove are ignored).
+    bool valuesTextIsTarget = false;
     QString chartReference;            // empty: rebuild the chart stored in the release
 };
 
@@ -76,6 +81,7 @@ Q_SIGNALS:
     void finished();
 
 private:
+    void prepareRender(fd::helm::ValuesDocument document);
     void render(const QString &valuesText, std::function<void(const fd::Expected<QList<ManifestObject>, PlanError> &)> next);
     void renderVariants();
     void readCluster();

@@ -49,6 +49,20 @@ TenantPlan planTenants(const TenantPlanInputs &inputs)
         plan.tenantNames.insert(ns, ns);
         if (!existing.contains(ns))
             plan.missingNamespaces.append(ns);
+        if (inputs.world == "cluster"_L1 && inputs.enabledLabels.value(ns) == "false"_L1) {
+            // The controller deletes its tenant for an opted-out namespace and makes one again
+            // once the label is gone; a tenant created beside the label would contradict it.
+            plan.methods.insert(ns, TenantOnboardMethod::RemoveOptOutLabel);
+            plan.notes.append(OnboardingText::tr("%1 is opted out with the label fission.io/enabled=false: onboarding removes that label, "
+                                                 "and the tenant controller then creates its FissionTenant")
+                                  .arg(ns));
+        } else if (inputs.world == "dynamic"_L1 && inputs.useLabel) {
+            // The controller names the tenant after the namespace (managed-by=label).
+            plan.methods.insert(ns, TenantOnboardMethod::LabelNamespace);
+            plan.notes.append(OnboardingText::tr("%1 is labelled fission.io/enabled=true; the tenant controller creates its FissionTenant "
+                                                 "(removing the label later does not offboard it)")
+                                  .arg(ns));
+        }
     }
     for (const QString &ns : inputs.offboard) {
         if (!byNamespace.contains(ns)) {
@@ -94,29 +108,53 @@ TenantRun::TenantRun(fd::kube::RestClient *rest, TenantPlan plan, TenantRunOptio
             });
         }
         const QString name = m_plan.tenantNames.value(ns, ns);
-        const int create = addStep(u"create-tenant:"_s + ns, OnboardingText::tr("Create FissionTenant %1").arg(name));
-        m_actions.append([this, ns, name, create, next] {
-            const auto &kind = fd::fission::kinds::fissionTenants();
-            const QJsonObject object{{u"apiVersion"_s, kind.apiVersion()},
-                                     {u"kind"_s, kind.kind},
-                                     {u"metadata"_s, QJsonObject{{u"name"_s, name}}},
-                                     {u"spec"_s, QJsonObject{{u"namespace"_s, ns}}}};
-            createObject(m_rest, this, tenantsPath(), object, [this, ns, name, create, next](const ObjectResult &result) {
-                if (!result) {
-                    failStep(OnboardingText::tr("creating FissionTenant %1 failed: %2").arg(name, result.error().message));
-                    return;
-                }
-                setStep(create, StepState::Done, OnboardingText::tr("created"));
-                next(create)();
+        const TenantOnboardMethod method = m_plan.methodFor(ns);
+        if (method != TenantOnboardMethod::CreateTenant) {
+            const bool label = method == TenantOnboardMethod::LabelNamespace;
+            const int patch = label ? addStep(u"label-namespace:"_s + ns, OnboardingText::tr("Label namespace %1 fission.io/enabled=true").arg(ns))
+                                    : addStep(u"remove-opt-out-label:"_s + ns,
+                                              OnboardingText::tr("Remove the label fission.io/enabled=false from namespace %1").arg(ns));
+            m_actions.append([this, ns, label, patch, next] {
+                const QJsonValue value = label ? QJsonValue(u"true"_s) : QJsonValue(QJsonValue::Null);
+                const QJsonObject body{{u"metadata"_s, QJsonObject{{u"labels"_s, QJsonObject{{u"fission.io/enabled"_s, value}}}}}};
+                mergePatchObject(m_rest, this, resourcePath({}, u"v1"_s, u"namespaces"_s, {}, ns), body,
+                                 [this, ns, label, patch, next](const ObjectResult &result) {
+                                     if (!result) {
+                                         failStep(OnboardingText::tr("changing the labels of namespace %1 failed: %2").arg(ns, result.error().message));
+                                         return;
+                                     }
+                                     setStep(patch, StepState::Done, label ? OnboardingText::tr("labelled") : OnboardingText::tr("label removed"));
+                                     next(patch)();
+                                 });
             });
-        });
+        } else {
+            const int create = addStep(u"create-tenant:"_s + ns, OnboardingText::tr("Create FissionTenant %1").arg(name));
+            m_actions.append([this, ns, name, create, next] {
+                const auto &kind = fd::fission::kinds::fissionTenants();
+                const QJsonObject object{{u"apiVersion"_s, kind.apiVersion()},
+                                         {u"kind"_s, kind.kind},
+                                         {u"metadata"_s, QJsonObject{{u"name"_s, name}}},
+                                         {u"spec"_s, QJsonObject{{u"namespace"_s, ns}}}};
+                createObject(m_rest, this, tenantsPath(), object, [this, ns, name, create, next](const ObjectResult &result) {
+                    if (!result) {
+                        failStep(OnboardingText::tr("creating FissionTenant %1 failed: %2").arg(name, result.error().message));
+                        return;
+                    }
+                    setStep(create, StepState::Done, OnboardingText::tr("created"));
+                    next(create)();
+                });
+            });
+        }
         const int ready = addStep(u"tenant-ready:"_s + ns, OnboardingText::tr("Wait until FissionTenant %1 is Ready").arg(name));
         m_actions.append([this, name, ready, next] {
             poll(readyTimeoutMs, OnboardingText::tr("FissionTenant %1 did not become Ready in time").arg(name),
                  [this, name, ready](const std::function<void(bool)> &done) {
-                     getObject(m_rest, this, tenantsPath(name), [this, ready, done](const ObjectResult &tenant) {
+                     getObject(m_rest, this, tenantsPath(name), [this, name, ready, done](const ObjectResult &tenant) {
                          if (!tenant) {
-                             note(ready, tenant.error().message);
+                             // Label onboarding: the controller has not made the tenant yet.
+                             note(ready, tenant.error().kind == fd::kube::ErrorKind::NotFound
+                                             ? OnboardingText::tr("waiting for the tenant controller to create FissionTenant %1").arg(name)
+                                             : tenant.error().message);
                              done(false);
                              return;
                          }

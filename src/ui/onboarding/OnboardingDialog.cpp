@@ -1,9 +1,13 @@
 #include "OnboardingDialog.h"
 
+#include "ReleaseHistoryView.h"
+#include "ValuesEditor.h"
 #include "ui/StatusIcons.h"
 
+#include "engine/onboarding/MaintenanceQueue.h"
 #include "engine/onboarding/OnboardingPlanner.h"
 #include "engine/onboarding/OnboardingRun.h"
+#include "engine/onboarding/RevisionCompare.h"
 #include "engine/onboarding/TenantRun.h"
 #include "fission/InstallDetection.h"
 #include "helm/ValuesDocument.h"
@@ -20,11 +24,13 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -106,6 +112,33 @@ void OnboardingDialog::buildUi()
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
 
+    // Shown when the release got a revision after the values were read (someone else upgraded).
+    m_staleBanner = new QWidget(this);
+    auto *staleLayout = new QHBoxLayout(m_staleBanner);
+    staleLayout->setContentsMargins(0, 0, 0, 0);
+    m_staleLabel = new QLabel(m_staleBanner);
+    m_staleLabel->setObjectName(u"stale"_s);
+    m_staleLabel->setWordWrap(true);
+    m_staleLabel->setStyleSheet(u"QLabel { color: #8a5a00; }"_s);
+    staleLayout->addWidget(m_staleLabel, 1);
+    m_rebaseButton = new QPushButton(tr("Rebase my edits"), m_staleBanner);
+    m_rebaseButton->setObjectName(u"rebase"_s);
+    m_rebaseButton->setToolTip(tr("Take the release's newest values and apply your namespace changes to them again."));
+    staleLayout->addWidget(m_rebaseButton, 0, Qt::AlignTop);
+    m_staleBanner->hide();
+    layout->addWidget(m_staleBanner);
+    connect(m_rebaseButton, &QPushButton::clicked, this, [this] { rebaseEdits(); });
+    m_staleTimer = new QTimer(this);
+    m_staleTimer->setInterval(5000);
+    connect(m_staleTimer, &QTimer::timeout, this, [this] { checkForNewRevision(); });
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"modes"_s);
+    auto *onboardPage = new QWidget(m_tabs);
+    auto *page = new QVBoxLayout(onboardPage);
+    m_tabs->addTab(onboardPage, tr("Onboard"));
+    layout->addWidget(m_tabs, 1);
+
     auto *form = new QFormLayout;
     m_namespacesEdit = new QLineEdit(m_action.namespaceName, this);
     m_namespacesEdit->setObjectName(u"namespaces"_s);
@@ -126,7 +159,27 @@ void OnboardingDialog::buildUi()
     m_chartLabel = new QLabel(tr("&Chart (optional):"), this);
     m_chartLabel->setBuddy(m_chartEdit);
     form->addRow(m_chartLabel, m_chartRow);
-    layout->addLayout(form);
+    page->addLayout(form);
+    m_labelChoice = new QCheckBox(tr("Label the namespaces fission.io/enabled=true instead of creating FissionTenants "
+                                     "(the tenant controller creates them)"),
+                                  this);
+    m_labelChoice->setObjectName(u"useLabel"_s);
+    m_labelChoice->hide();
+    page->addWidget(m_labelChoice);
+    connect(m_labelChoice, &QCheckBox::toggled, this, [this] {
+        if (m_modern && m_phase == Phase::Planned)
+            showTenantPlan();
+    });
+    m_batchNote = new QLabel(this);
+    m_batchNote->setObjectName(u"batchNote"_s);
+    m_batchNote->setWordWrap(true);
+    m_batchNote->hide();
+    page->addWidget(m_batchNote);
+    m_editedNote = new QLabel(tr("Plan and Upgrade use the values of the Edit values tab; the namespaces above are ignored."), this);
+    m_editedNote->setObjectName(u"editedNote"_s);
+    m_editedNote->setWordWrap(true);
+    m_editedNote->hide();
+    page->addWidget(m_editedNote);
     connect(m_chartBrowse, &QPushButton::clicked, this, &OnboardingDialog::chooseChart);
 
     auto *busyRow = new QHBoxLayout;
@@ -134,6 +187,13 @@ void OnboardingDialog::buildUi()
     m_planButton->setObjectName(u"plan"_s);
     m_planButton->setEnabled(false);
     busyRow->addWidget(m_planButton);
+    m_queueButton = new QPushButton(tr("Add to &queue"), this);
+    m_queueButton->setObjectName(u"queue"_s);
+    m_queueButton->setToolTip(tr("Queue these namespaces for a maintenance window: queued namespaces are applied together in one "
+                                 "upgrade, so the control plane restarts once (Tools → Maintenance queue…)."));
+    m_queueButton->hide();
+    busyRow->addWidget(m_queueButton);
+    connect(m_queueButton, &QPushButton::clicked, this, [this] { addToQueue(); });
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(160);
@@ -142,7 +202,7 @@ void OnboardingDialog::buildUi()
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     busyRow->addWidget(m_status, 1);
-    layout->addLayout(busyRow);
+    page->addLayout(busyRow);
     connect(m_planButton, &QPushButton::clicked, this, &OnboardingDialog::startPlanning);
     connect(m_namespacesEdit, &QLineEdit::returnPressed, this, [this] {
         if (m_planButton->isEnabled())
@@ -216,7 +276,7 @@ void OnboardingDialog::buildUi()
     m_warnings->hide();
     planLayout->addWidget(m_warnings);
     m_planArea->hide();
-    layout->addWidget(m_planArea, 3);
+    page->addWidget(m_planArea, 3);
 
     m_stepsBox = new QGroupBox(tr("Progress"), this);
     auto *stepsLayout = new QVBoxLayout(m_stepsBox);
@@ -230,11 +290,13 @@ void OnboardingDialog::buildUi()
     m_stepTree->header()->setStretchLastSection(true);
     stepsLayout->addWidget(m_stepTree);
     m_stepsBox->hide();
-    layout->addWidget(m_stepsBox, 2);
+    page->addWidget(m_stepsBox, 2);
 
     // Takes the free space while there is no plan and no run, so the form stays at the top.
     m_filler = new QWidget(this);
-    layout->addWidget(m_filler, 1);
+    page->addWidget(m_filler, 1);
+
+    setupValuesTabs();
 
     auto *buttons = new QHBoxLayout;
     m_rollbackButton = new QPushButton(tr("&Roll back"), this);
@@ -319,9 +381,16 @@ void OnboardingDialog::setPhase(Phase phase)
     m_planButton->setVisible(!m_modern || phase == Phase::ProbeFailed);
     m_planButton->setText(phase == Phase::ProbeFailed ? tr("&Retry") : tr("&Plan"));
     m_planButton->setEnabled(phase == Phase::ProbeFailed || (editable && !m_succeeded && phase != Phase::Probing));
+    m_queueButton->setVisible(!m_modern && m_environment.queue && !m_batch && phase != Phase::Probing && phase != Phase::ProbeFailed);
+    m_queueButton->setEnabled(editable && !m_succeeded && !usesEditedValues());
+    m_labelChoice->setVisible(m_modern && m_facts && m_facts->install() && m_facts->install()->world == fd::fission::TenancyWorld::Dynamic);
+    m_labelChoice->setEnabled(editable);
+    if (m_batch)
+        m_namespacesEdit->setReadOnly(true); // the queue says what the batch is
     if (m_modern) {
         m_startButton->setText(tr("&Onboard…"));
-        m_startButton->setEnabled(phase == Phase::Planned && m_tenantPlan && !m_tenantPlan->onboard.isEmpty());
+        m_startButton->setEnabled(phase == Phase::Planned && m_tenantPlan
+                                  && (!m_tenantPlan->onboard.isEmpty() || !m_tenantPlan->offboard.isEmpty()));
     } else {
         m_startButton->setText(tr("&Upgrade…"));
         m_startButton->setEnabled(phase == Phase::Planned && m_plan && !m_plan->isNoop());
@@ -337,6 +406,13 @@ void OnboardingDialog::setPhase(Phase phase)
     m_rollbackButton->setVisible(m_helmRun && m_helmRun->canRollback() && !m_helmRun->rollbackSucceeded());
     m_closeButton->setEnabled(!running || (r && r->canCancel()));
     m_filler->setVisible(m_planArea->isHidden() && m_stepsBox->isHidden());
+    const bool edited = usesEditedValues();
+    m_editedNote->setVisible(edited);
+    m_namespacesEdit->setEnabled(!edited);
+    m_valuesEditor->textEdit()->setReadOnly(!editable);
+    // Never upgrade from values read before the release's last revision.
+    if (m_stale)
+        m_startButton->setEnabled(false);
     if (changed)
         Q_EMIT phaseChanged(phase);
 }
@@ -374,6 +450,7 @@ void OnboardingDialog::onProbeFinished()
     if (!m_probe->result()) {
         showError(tr("Reading the cluster failed: %1").arg(m_probe->result().error().message));
         setPhase(Phase::ProbeFailed);
+        reportBatch(false, m_failure);
         return;
     }
     m_facts = m_probe->result().value();
@@ -382,6 +459,7 @@ void OnboardingDialog::onProbeFinished()
     if (!install) {
         showError(tr("No Fission control plane was found in context %1.").arg(m_environment.contextName));
         setPhase(Phase::ProbeFailed);
+        reportBatch(false, m_failure);
         return;
     }
     m_modern = !fd::fission::isHelmOnboarding(install->world);
@@ -390,6 +468,8 @@ void OnboardingDialog::onProbeFinished()
                             "per namespace. <b>Nothing restarts.</b>")
                              .arg(m_environment.contextName.toHtmlEscaped()));
         showTenantPlan();
+        if (m_batch && m_batch->start != BatchStart::Plan)
+            startOnboarding();
         return;
     }
     m_intro->setText(tr("Fission in context %1 reads the namespaces it serves from the Helm values of release %2/%3. "
@@ -397,8 +477,34 @@ void OnboardingDialog::onProbeFinished()
                         "Plan first to see exactly what changes.")
                          .arg(m_environment.contextName.toHtmlEscaped(), install->releaseNamespace.toHtmlEscaped(),
                               install->releaseName.toHtmlEscaped()));
+    if (m_facts->release && m_facts->release->upgradeBase()) {
+        const fd::helm::Release &base = *m_facts->release->upgradeBase();
+        m_knownLatest = m_facts->release->latest()->version;
+        m_baseNamespaces = fd::helm::ValuesDocument(onb::revisionValuesText(base)).additionalNamespaces().value_or(QStringList());
+        m_valuesEditor->setChartDefaultNamespace(base.chart.values.value(u"defaultNamespace"_s).toString(u"default"_s));
+        m_valuesEditor->setClusterNamespaces(m_facts->namespaces, m_facts->functionsPerNamespace);
+        m_valuesEditor->setBaseText(onb::revisionValuesText(base));
+        m_history->setHelmSettings(m_environment.helm);
+        m_history->setRevisions(*m_facts->release);
+        m_tabs->setTabVisible(1, true);
+        m_tabs->setTabVisible(2, true);
+        m_staleTimer->start();
+    }
     setPhase(Phase::Ready);
     m_namespacesEdit->setFocus();
+    if (m_batch) {
+        startPlanning();
+        return;
+    }
+    // Opened for a namespace that already waits in the maintenance queue: say so before the
+    // admin upgrades for it alone.
+    if (m_environment.queue && m_environment.queue->isQueued(m_environment.contextName, m_action.namespaceName)) {
+        const onb::QueuedBatch batch = m_environment.queue->batch(m_environment.contextName);
+        m_status->setText(batch.scheduledAt
+                              ? tr("%1 is queued for the maintenance window at %2.")
+                                    .arg(m_action.namespaceName, QLocale().toString(batch.scheduledAt->toLocalTime(), QLocale::ShortFormat))
+                              : tr("%1 is queued for the next maintenance window (not scheduled yet).").arg(m_action.namespaceName));
+    }
 }
 
 void OnboardingDialog::startPlanning()
@@ -408,8 +514,16 @@ void OnboardingDialog::startPlanning()
         return;
     }
     clearError();
+    if (!m_modern && m_stale) {
+        showError(tr("The release has a newer revision than the values shown; rebase your edits first."));
+        return;
+    }
+    if (!m_modern && usesEditedValues()) {
+        startPlanningEdited();
+        return;
+    }
     const QStringList names = namespaces();
-    if (names.isEmpty()) {
+    if (names.isEmpty() && !(m_batch && !m_batch->remove.isEmpty())) {
         showError(tr("Name at least one namespace."));
         return;
     }
@@ -439,6 +553,8 @@ void OnboardingDialog::startPlanning()
     request.release = *m_facts->release->upgradeBase();
     request.latestRevision = m_facts->release->latest()->version;
     request.add = names;
+    if (m_batch)
+        request.remove = m_batch->remove;
     request.chartReference = m_chartEdit->text().trimmed();
     delete m_planner.data();
     m_planner = new onb::OnboardingPlanner(m_session->rest(), this);
@@ -460,11 +576,16 @@ void OnboardingDialog::onPlannerFinished()
             message += u"\n"_s + tr("Choose the Fission chart this release was installed from (a directory or archive), then plan again.");
         showError(message, error.kind == onb::PlanError::Kind::Chart);
         setPhase(Phase::Ready);
+        reportBatch(false, message);
         return;
     }
     m_plan = result.value();
     showPlan();
     setPhase(Phase::Planned);
+    if (m_batch && m_plan->isNoop())
+        reportBatch(true, tr("Nothing to change: Fission already serves the queued namespaces as asked."));
+    else if (m_batch && m_batch->start != BatchStart::Plan)
+        startOnboarding();
 }
 
 void OnboardingDialog::fillImpact(QTreeWidget *tree, const onb::PlanImpact &impact)
@@ -567,20 +688,44 @@ void OnboardingDialog::showTenantPlan()
     inputs.tenants = m_facts->tenants;
     inputs.existingNamespaces = m_facts->namespaces;
     inputs.functionsPerNamespace = m_facts->functionsPerNamespace;
+    inputs.enabledLabels = m_facts->enabledLabels;
+    inputs.useLabel = m_labelChoice->isChecked();
     inputs.onboard = namespaces();
+    if (m_batch)
+        inputs.offboard = m_batch->remove;
     m_tenantPlan = onb::planTenants(inputs);
     const onb::TenantPlan &plan = *m_tenantPlan;
 
     QString summary = tr("No restart is needed: each namespace gets a FissionTenant, and Fission starts serving it once the "
                          "tenant is Ready.");
-    if (plan.onboard.isEmpty())
+    if (plan.onboard.isEmpty() && plan.offboard.isEmpty())
         summary += u"<br>"_s + tr("Nothing to do: the namespaces are already onboarded or none was given.");
+    for (const QString &note : plan.notes)
+        summary += u"<br>"_s + note.toHtmlEscaped();
     m_planSummary->setText(summary);
     m_impactTree->clear();
     QTreeWidgetItem *create = addTop(m_impactTree, tr("FissionTenants to create (%n)", nullptr, int(plan.onboard.size())), u"info"_s);
-    for (const QString &ns : plan.onboard)
-        addItem(create, tr("%1 (namespace %2)").arg(plan.tenantNames.value(ns, ns), ns));
+    for (const QString &ns : plan.onboard) {
+        switch (plan.methodFor(ns)) {
+        case onb::TenantOnboardMethod::CreateTenant:
+            addItem(create, tr("%1 (namespace %2)").arg(plan.tenantNames.value(ns, ns), ns));
+            break;
+        case onb::TenantOnboardMethod::LabelNamespace:
+            addItem(create, tr("%1: label the namespace fission.io/enabled=true; the tenant controller creates it").arg(plan.tenantNames.value(ns, ns)));
+            break;
+        case onb::TenantOnboardMethod::RemoveOptOutLabel:
+            addItem(create, tr("%1: remove the opt-out label fission.io/enabled=false from the namespace; the tenant controller creates it")
+                                .arg(plan.tenantNames.value(ns, ns)));
+            break;
+        }
+    }
     create->setExpanded(true);
+    if (!plan.offboard.isEmpty()) {
+        QTreeWidgetItem *remove = addTop(m_impactTree, tr("FissionTenants to delete (%n)", nullptr, int(plan.offboard.size())), u"warning"_s);
+        for (const QString &ns : plan.offboard)
+            addItem(remove, tr("%1 (namespace %2)").arg(plan.tenantNames.value(ns, ns), ns));
+        remove->setExpanded(true);
+    }
     if (!plan.alreadyOnboarded.isEmpty()) {
         QTreeWidgetItem *already = addTop(m_impactTree, tr("Already onboarded"), u"ok"_s);
         for (const QString &ns : plan.alreadyOnboarded)
@@ -640,10 +785,17 @@ void OnboardingDialog::startOnboarding()
         return;
     clearError();
     if (m_modern) {
-        if (!m_tenantPlan || m_tenantPlan->onboard.isEmpty())
+        if (!m_tenantPlan || (m_tenantPlan->onboard.isEmpty() && m_tenantPlan->offboard.isEmpty())) {
+            if (m_batch)
+                reportBatch(true, tr("Nothing to change: Fission already serves the queued namespaces as asked."));
             return;
-        if (!confirm(tr("Onboard"), tr("Create FissionTenants for %1 in context %2? Nothing restarts.")
-                                        .arg(m_tenantPlan->onboard.join(u", "_s), m_environment.contextName)))
+        }
+        QString question = tr("Create FissionTenants for %1 in context %2? Nothing restarts.")
+                               .arg(m_tenantPlan->onboard.join(u", "_s), m_environment.contextName);
+        if (!m_tenantPlan->notes.isEmpty())
+            question += u"\n\n"_s + m_tenantPlan->notes.join(u'\n');
+        const bool unattended = m_batch && m_batch->start == BatchStart::Unattended;
+        if (!unattended && !confirm(tr("Onboard"), question))
             return;
         onb::TenantRunOptions options;
         options.createMissingNamespaces = m_createNamespaces->isHidden() || m_createNamespaces->isChecked();
@@ -656,12 +808,27 @@ void OnboardingDialog::startOnboarding()
     }
     if (!m_plan || m_plan->isNoop())
         return;
-    const onb::PlanImpact *impact = chosenImpact();
-    const QString question = tr("Upgrade release %1 in %2 to serve %3?")
-                                 .arg(m_plan->releaseName, m_plan->releaseNamespace, m_plan->added.join(u", "_s))
-                             + u"\n\n"_s + restartCostText(*impact);
-    if (!confirm(tr("Upgrade the Fission release"), question))
+    // The poll (checkForNewRevision) has refused stale values up to now; a revision made since its
+    // last look is caught by the run's first step (check-release), which stops before helm runs
+    // and brings the stale banner up.
+    proceedOnboarding();
+}
+
+void OnboardingDialog::proceedOnboarding()
+{
+    if (m_phase != Phase::Planned || !m_plan || m_stale)
         return;
+    const onb::PlanImpact *impact = chosenImpact();
+    QString question = tr("Upgrade release %1 in %2 to serve %3?")
+                           .arg(m_plan->releaseName, m_plan->releaseNamespace, m_plan->added.join(u", "_s));
+    if (!m_plan->removed.isEmpty())
+        question += u"\n"_s + tr("Fission stops serving %1.").arg(m_plan->removed.join(u", "_s));
+    question += u"\n\n"_s + restartCostText(*impact);
+    // The admin confirmed when scheduling the window; nobody may be there when it comes.
+    const bool unattended = m_batch && m_batch->start == BatchStart::Unattended;
+    if (!unattended && !confirm(tr("Upgrade the Fission release"), question))
+        return;
+    m_staleTimer->stop(); // the upgrade makes the next revision itself
     onb::RunOptions options;
     options.createMissingNamespaces = m_createNamespaces->isHidden() || m_createNamespaces->isChecked();
     options.useAdoptAlternative = impact != &m_plan->impact;
@@ -725,6 +892,11 @@ void OnboardingDialog::onRunFinished(bool success)
     refreshSteps();
     setBusy({});
     m_succeeded = success;
+    if (!success && !m_modern && m_facts && m_facts->release) {
+        // A failed upgrade or a rollback made revisions: the values shown are no longer current.
+        m_staleTimer->start();
+        checkForNewRevision();
+    }
     if (success) {
         clearError();
         m_status->setText(m_modern ? tr("Done: Fission serves %1.").arg(namespaces().join(u", "_s))
@@ -743,6 +915,7 @@ void OnboardingDialog::onRunFinished(bool success)
         showError(message);
     }
     setPhase(Phase::Finished);
+    reportBatch(success, success ? m_status->text() : m_failure);
 }
 
 void OnboardingDialog::rollBack()
@@ -767,6 +940,49 @@ void OnboardingDialog::chooseChart()
         startPlanning();
 }
 
+void OnboardingDialog::setBatch(const QStringList &add, const QStringList &remove, BatchStart start)
+{
+    m_batch = Batch{add, remove, start, false};
+    m_namespacesEdit->setText(add.join(u' '));
+    const QString added = add.isEmpty() ? tr("nothing") : add.join(u", "_s);
+    QString note = remove.isEmpty() ? tr("Queued maintenance batch: one upgrade adds %1.").arg(added)
+                                    : tr("Queued maintenance batch: one upgrade adds %1 and removes %2.").arg(added, remove.join(u", "_s));
+    if (start == BatchStart::Unattended)
+        note += u' ' + tr("Its scheduled time has come: it is planned and applied without asking.");
+    m_batchNote->setText(note);
+    m_batchNote->show();
+    setWindowTitle(tr("Maintenance batch — %1").arg(m_environment.contextName));
+    setPhase(m_phase);
+}
+
+bool OnboardingDialog::addToQueue()
+{
+    clearError();
+    if (!m_environment.queue)
+        return false;
+    const QStringList names = namespaces();
+    const auto queued = m_environment.queue->enqueue(m_environment.contextName, names, {});
+    if (!queued) {
+        showError(tr("Cannot queue: %1").arg(queued.error()));
+        return false;
+    }
+    const onb::QueuedBatch batch = m_environment.queue->batch(m_environment.contextName);
+    const int count = int(batch.add.size() + batch.remove.size());
+    m_status->setText(tr("Queued %1 for the next maintenance window of %2 (%n namespace(s) queued). "
+                         "Tools → Maintenance queue… plans, applies or schedules the batch.",
+                         nullptr, count)
+                          .arg(names.join(u", "_s), m_environment.contextName));
+    return true;
+}
+
+void OnboardingDialog::reportBatch(bool success, const QString &message)
+{
+    if (!m_batch || m_batch->reported)
+        return;
+    m_batch->reported = true;
+    Q_EMIT batchFinished(success, message);
+}
+
 void OnboardingDialog::reject()
 {
     onb::StepRunner *runner = run();
@@ -779,6 +995,227 @@ void OnboardingDialog::reject()
         return;
     }
     QDialog::reject();
+}
+
+} // namespace ui
+} // namespace fd
+
+namespace fd {
+namespace ui {
+
+void OnboardingDialog::setupValuesTabs()
+{
+    m_valuesEditor = new ValuesEditor(m_tabs);
+    auto *valuesPage = new QWidget(m_tabs);
+    auto *valuesLayout = new QVBoxLayout(valuesPage);
+    valuesLayout->addWidget(m_valuesEditor, 1);
+    auto *valuesButtons = new QHBoxLayout;
+    auto *diffButton = new QPushButton(tr("Diff against the deployed revision"), valuesPage);
+    diffButton->setObjectName(u"diffEdited"_s);
+    auto *planEdited = new QPushButton(tr("Plan these values"), valuesPage);
+    planEdited->setObjectName(u"planEdited"_s);
+    valuesButtons->addWidget(diffButton);
+    valuesButtons->addStretch(1);
+    valuesButtons->addWidget(planEdited);
+    valuesLayout->addLayout(valuesButtons);
+    m_tabs->addTab(valuesPage, tr("Edit values"));
+
+    m_history = new ReleaseHistoryView(m_tabs);
+    m_history->confirm = [this](const QString &title, const QString &question) { return confirm(title, question); };
+    m_tabs->addTab(m_history, tr("History"));
+    // Legacy clusters only; shown once the probe found the release.
+    m_tabs->setTabVisible(1, false);
+    m_tabs->setTabVisible(2, false);
+
+    connect(m_valuesEditor, &ValuesEditor::validated, this, &OnboardingDialog::onValuesEdited);
+    connect(diffButton, &QPushButton::clicked, this, [this] {
+        m_history->setEditedValues(m_valuesEditor->text());
+        m_history->compareEditedWithDeployed();
+        m_tabs->setCurrentWidget(m_history);
+    });
+    connect(planEdited, &QPushButton::clicked, this, [this] {
+        m_tabs->setCurrentIndex(0);
+        if (m_planButton->isEnabled())
+            startPlanning();
+    });
+    connect(m_history, &ReleaseHistoryView::rollbackStarted, this, [this] { m_staleTimer->stop(); });
+    connect(m_history, &ReleaseHistoryView::rollbackFinished, this, [this] {
+        // The rollback made a revision: the dialog's values are now behind; the banner offers the rebase.
+        m_staleTimer->start();
+        checkForNewRevision();
+    });
+}
+
+bool OnboardingDialog::usesEditedValues() const
+{
+    return m_valuesEditor && !m_modern && m_valuesEditor->isModified();
+}
+
+void OnboardingDialog::onValuesEdited()
+{
+    m_history->setEditedValues(m_valuesEditor->text());
+    // A plan made from other values no longer describes what Upgrade would send.
+    if (m_phase == Phase::Planned && !m_modern && m_plan) {
+        const QString sent = chosenImpact() ? m_plan->impact.valuesText : QString();
+        if (usesEditedValues() && sent != m_valuesEditor->text()) {
+            m_plan.reset();
+            m_planArea->hide();
+            setPhase(Phase::Ready);
+            m_status->setText(tr("The values changed: plan again."));
+            return;
+        }
+    }
+    setPhase(m_phase);
+}
+
+void OnboardingDialog::startPlanningEdited()
+{
+    if (m_valuesEditor->hasErrors()) {
+        showError(tr("The edited values have errors (see the Edit values tab); fix them, then plan again."));
+        return;
+    }
+    if (!m_facts->release || !m_facts->release->upgradeBase()) {
+        showError(tr("The Helm release of the Fission install in namespace %1 was not found, so its values cannot be changed.")
+                      .arg(m_facts->install()->releaseNamespace));
+        return;
+    }
+    m_plan.reset();
+    m_planArea->hide();
+    onb::PlanRequest request;
+    request.helm = m_environment.helm;
+    request.report = m_facts->report;
+    request.release = *m_facts->release->upgradeBase();
+    request.latestRevision = m_knownLatest;
+    request.valuesText = m_valuesEditor->text();
+    request.valuesTextIsTarget = true;
+    request.chartReference = m_chartEdit->text().trimmed();
+    delete m_planner.data();
+    m_planner = new onb::OnboardingPlanner(m_session->rest(), this);
+    connect(m_planner, &onb::OnboardingPlanner::progress, this, [this](const QString &message) { setBusy(message + u'…'); });
+    connect(m_planner, &onb::OnboardingPlanner::finished, this, &OnboardingDialog::onPlannerFinished);
+    setBusy(tr("Planning…"));
+    setPhase(Phase::Planning);
+    m_planner->start(request);
+}
+
+void OnboardingDialog::setStalePollInterval(int ms)
+{
+    m_staleTimer->setInterval(ms);
+}
+
+void OnboardingDialog::checkForNewRevision(std::function<void()> then)
+{
+    if (m_modern || !m_facts || !m_facts->release || !m_session) {
+        if (then)
+            then();
+        return;
+    }
+    if (m_checking && !then)
+        return;
+    m_checking = true;
+    const QString ns = m_facts->release->namespaceName;
+    const QString name = m_facts->release->name;
+    onb::readReleaseRevisions(m_session->rest(), this, ns, name,
+                              [this, then](const fd::Expected<fd::helm::ReleaseRevisions, QString> &revisions) {
+                                  m_checking = false;
+                                  if (!revisions) {
+                                      // Unreadable now: the run's own check-release step still guards the upgrade.
+                                      if (then)
+                                          then();
+                                      return;
+                                  }
+                                  const fd::helm::Release *latest = revisions->latest();
+                                  if (latest && latest->version != m_knownLatest) {
+                                      markStale(*revisions);
+                                      return;
+                                  }
+                                  if (then)
+                                      then();
+                              });
+}
+
+void OnboardingDialog::markStale(const fd::helm::ReleaseRevisions &revisions)
+{
+    const fd::helm::Release *latest = revisions.latest();
+    m_newerRevisions = revisions;
+    m_stale = true;
+    m_staleLabel->setText(tr("Release %1 now has revision %2 (%3: %4), made after this dialog read revision %5. Your values "
+                             "are based on the older one, so Upgrade is refused until you rebase your edits onto the new values.")
+                              .arg(latest->name)
+                              .arg(latest->version)
+                              .arg(latest->info.statusText, latest->info.description)
+                              .arg(m_knownLatest));
+    m_staleBanner->show();
+    m_history->setRevisions(revisions);
+    setBusy({});
+    setPhase(m_phase);
+}
+
+bool OnboardingDialog::rebaseEdits()
+{
+    if (!m_stale || !m_newerRevisions || !m_facts)
+        return false;
+    const fd::helm::Release *newBase = m_newerRevisions->upgradeBase();
+    if (!newBase) {
+        showError(tr("The release has no revision to rebase onto."));
+        return false;
+    }
+    if (m_phase == Phase::Running || m_phase == Phase::Planning)
+        return false;
+    if (m_newerRevisions->hasPendingOperation()) {
+        // Its values are not settled yet (and the deployed revision is still the old one).
+        const fd::helm::Release *pending = m_newerRevisions->latest();
+        showError(tr("Revision %1 of release %2 is %3: an operation is still running; rebase once it has finished.")
+                      .arg(pending->version)
+                      .arg(pending->name, pending->info.statusText));
+        return false;
+    }
+    const QString newText = onb::revisionValuesText(*newBase);
+    const int newVersion = newBase->version; // newBase dies with m_newerRevisions below
+    QString rebased = newText;
+    if (m_valuesEditor->isModified()) {
+        const auto edited = m_valuesEditor->panelNamespaces();
+        if (!edited) {
+            showError(tr("The edited values cannot be read (%1); fix them before rebasing.").arg(m_valuesEditor->panelMessage()));
+            return false;
+        }
+        // The user's change to the list, re-applied: what they added and removed, against what the
+        // new revision lists.
+        fd::helm::ValuesDocument document(newText);
+        QStringList names = document.additionalNamespaces().value_or(QStringList());
+        for (const QString &name : m_baseNamespaces) {
+            if (!edited->contains(name))
+                names.removeAll(name);
+        }
+        for (const QString &name : *edited) {
+            if (!m_baseNamespaces.contains(name) && !names.contains(name))
+                names.append(name);
+        }
+        const auto edit = document.setAdditionalNamespaces(names);
+        if (!edit) {
+            showError(tr("Your namespace changes cannot be applied to the new values: %1").arg(edit.error()));
+            return false;
+        }
+        rebased = document.text();
+    }
+    // The new revisions become the dialog's view of the release.
+    auto history = std::make_shared<fd::helm::ReleaseHistory>(fd::helm::ReleaseHistory::fromReleases(m_newerRevisions->revisions));
+    m_facts->releases = history;
+    m_facts->release = history->find(m_newerRevisions->namespaceName, m_newerRevisions->name);
+    m_knownLatest = m_newerRevisions->latest()->version;
+    m_baseNamespaces = fd::helm::ValuesDocument(newText).additionalNamespaces().value_or(QStringList());
+    m_valuesEditor->setBaseText(newText);
+    m_valuesEditor->setText(rebased);
+    m_history->setRevisions(*m_facts->release);
+    m_stale = false;
+    m_newerRevisions.reset();
+    m_staleBanner->hide();
+    clearError();
+    m_plan.reset();
+    m_planArea->hide();
+    m_status->setText(tr("Rebased onto revision %1; plan again.").arg(newVersion));
+    setPhase(m_succeeded ? Phase::Finished : Phase::Ready);
+    return true;
 }
 
 } // namespace ui

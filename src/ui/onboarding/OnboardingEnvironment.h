@@ -6,6 +6,7 @@
 #include "helm/HelmRunner.h"
 
 #include <QFuture>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -15,6 +16,9 @@
 class QTemporaryDir;
 class QWidget;
 
+namespace fd::engine::onboarding {
+class MaintenanceQueue;
+}
 namespace fd::kube {
 class ConnectionSettings;
 class KubeSession;
@@ -35,6 +39,8 @@ struct OnboardingEnvironment {
     fd::helm::HelmRunnerSettings helm; // binary, kubeconfig file(s) and context for helm
     // Keeps a generated kubeconfig (a cluster without one, the demo) alive as long as needed.
     std::shared_ptr<QTemporaryDir> scratch;
+    // The app's maintenance queue: the dialog offers "Add to queue" on Helm-values clusters when set.
+    QPointer<fd::engine::onboarding::MaintenanceQueue> queue;
 };
 
 // The helm binary the app should run: FD_HELM, then the setting "tools/helm", then helm on PATH,
