@@ -3,7 +3,7 @@
 // log" button; a package build shows status.buildlog beside the builder's log, with the
 // package's START/END section marked; a function's logs across its pods.
 //
-// With FD_LOG_SCREENSHOTS=<dir> (and a real display, e.g. under xvfb-run with
+// With FD_SCREENSHOT_DIR=<dir> (and a real display, e.g. under xvfb-run with
 // QT_QPA_PLATFORM=xcb) the windows are saved as logs-function.png and logs-build-failed.png:
 // that is how docs/screenshots/logs-*.png are made.
 #include "EngineTestUtil.h"
@@ -57,7 +57,7 @@ QTreeWidgetItem *containerItem(QTreeWidget *sources, const QString &pod, const Q
 
 void saveScreenshot(QWidget &window, const QString &name)
 {
-    const QString dir = qEnvironmentVariable("FD_LOG_SCREENSHOTS");
+    const QString dir = qEnvironmentVariable("FD_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
     QTest::qWait(500); // let the views lay out and paint
