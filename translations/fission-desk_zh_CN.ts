@@ -2,6 +2,226 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BuildBoard</name>
+    <message>
+        <source>Builds in %1</source>
+        <translation>%1 中的构建</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s) in %1</source>
+        <translation>
+            <numerusform>%1 中的 %n 个包</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n 个需要关注</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BuildBoardModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Build state</source>
+        <translation>构建状态</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>存在时长</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>距上次变更</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>BuildTroubleshooter</name>
+    <message>
+        <source>Build of %1/%2</source>
+        <translation>%1/%2 的构建</translation>
+    </message>
+    <message>
+        <source>Why is the build of %1/%2 not done?</source>
+        <translation>%1/%2 的构建为何尚未完成？</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>重新构建</translation>
+    </message>
+    <message>
+        <source>Open builder log</source>
+        <translation>打开构建器日志</translation>
+    </message>
+    <message>
+        <source>Edit package…</source>
+        <translation>编辑包…</translation>
+    </message>
+    <message>
+        <source>Edit environment…</source>
+        <translation>编辑环境…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>未执行到</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <source>Package %1/%2 is not in this cluster (yet).</source>
+        <translation>此集群中（尚）没有包 %1/%2。</translation>
+    </message>
+    <message>
+        <source>The cluster was removed.</source>
+        <translation>该集群已被移除。</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>无权限：%1</translation>
+    </message>
+    <message>
+        <source>Set the build back to pending: buildermgr builds it again.</source>
+        <translation>将构建重置为 pending 状态：buildermgr 会重新构建它。</translation>
+    </message>
+    <message>
+        <source>Only a failed build can be rebuilt.</source>
+        <translation>只有失败的构建才能重新构建。</translation>
+    </message>
+    <message>
+        <source>Rebuilding…</source>
+        <translation>正在重新构建…</translation>
+    </message>
+    <message>
+        <source>Cannot show the builder&apos;s log: %1</source>
+        <translation>无法显示构建器的日志：%1</translation>
+    </message>
+    <message>
+        <source>The logs cannot be followed on this cluster.</source>
+        <translation>无法在此集群上跟踪日志。</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 cannot be edited here.</source>
+        <translation>无法在此编辑 %1 %2/%3。</translation>
+    </message>
+    <message>
+        <source>Your permissions do not allow updating %1 in %2.</source>
+        <translation>您的权限不允许在 %2 中更新 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CallFunctionDialog</name>
+    <message>
+        <source>Call %1</source>
+        <translation>调用 %1</translation>
+    </message>
+    <message>
+        <source>Sends the request to Fission&apos;s router (Service router:80 in namespace %1) through the API server&apos;s service proxy.</source>
+        <translation>通过 API server 的服务代理，将请求发送到 Fission 的 router（命名空间 %1 中的 Service router:80）。</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>路径：</translation>
+    </message>
+    <message>
+        <source>One header per line: Name: value</source>
+        <translation>每行一个请求头：Name: value</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>请求头：</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>请求体：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Response headers:</source>
+        <translation>响应头：</translation>
+    </message>
+    <message>
+        <source>Response body:</source>
+        <translation>响应体：</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>No answer after %1 ms: %2</source>
+        <translation>%1 毫秒后仍无响应：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1，耗时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>(headers of error answers are not kept by the client)</source>
+        <translation>（客户端不保留错误响应的响应头）</translation>
+    </message>
+    <message>
+        <source>The router has no route for this path. &lt;a href=&quot;diagnostics&quot;&gt;Show the diagnostics of %1&lt;/a&gt; to see why.</source>
+        <translation>router 中没有此路径的路由。&lt;a href=&quot;diagnostics&quot;&gt;查看 %1 的诊断&lt;/a&gt;以了解原因。</translation>
+    </message>
+</context>
+<context>
     <name>CliText</name>
     <message>
         <source>List the kubeconfig contexts and check that each one can be used</source>
@@ -185,7 +405,7 @@
     </message>
     <message>
         <source>Onboarding needs a Helm upgrade that restarts the control plane.</source>
-        <translation>接入需要一次 Helm 升级，控制平面将重启。</translation>
+        <translation>纳管需要一次 Helm 升级，控制平面将重启。</translation>
     </message>
     <message>
         <source>additionalFissionNamespaces: [%1] -&gt; [%2]</source>
@@ -205,7 +425,7 @@
     </message>
     <message>
         <source>Context %1: tenancy %2; onboarding creates a FissionTenant, nothing restarts.</source>
-        <translation>上下文 %1：租户模式 %2；接入会创建 FissionTenant，不会重启任何组件。</translation>
+        <translation>上下文 %1：租户模式 %2；纳管会创建 FissionTenant，不会重启任何组件。</translation>
     </message>
     <message>
         <source>FissionTenant %1 (namespace %2)</source>
@@ -257,7 +477,7 @@
     </message>
     <message>
         <source>Show what onboarding namespaces would change (nothing is changed)</source>
-        <translation>显示接入命名空间会带来的变更（不做任何更改）</translation>
+        <translation>显示纳管命名空间会带来的变更（不做任何更改）</translation>
     </message>
     <message>
         <source>Plan removing the namespaces instead of adding them.</source>
@@ -558,10 +778,6 @@
         <translation>只显示匹配此正则表达式的日志行。</translation>
     </message>
     <message>
-        <source>usage: logs (fn|pkg|env|tenant|controlplane|pod) NAME [-n NS] [-f] [--since D] [--grep RE]</source>
-        <translation>用法：logs (fn|pkg|env|tenant|controlplane|pod) 名称 [-n 命名空间] [-f] [--since 时长] [--grep 正则]</translation>
-    </message>
-    <message>
         <source>--since needs a duration (30s, 5m, 2h, 1d) or an RFC 3339 time</source>
         <translation>--since 需要一个时长（30s、5m、2h、1d）或 RFC 3339 时间</translation>
     </message>
@@ -573,12 +789,72 @@
         <source>the cluster connection cannot follow logs</source>
         <translation>该集群连接无法跟踪日志</translation>
     </message>
+    <message>
+        <source>The previous instance&apos;s log of each restarted container (not with -f).</source>
+        <translation>输出每个已重启容器上一个实例的日志（不能与 -f 同时使用）。</translation>
+    </message>
+    <message>
+        <source>usage: logs (fn|pkg|env|tenant|controlplane|pod) NAME [-n NS] [-f | -p] [--since D] [--grep RE]</source>
+        <translation>用法：logs (fn|pkg|env|tenant|controlplane|pod) 名称 [-n 命名空间] [-f | -p] [--since 时长] [--grep 正则]</translation>
+    </message>
+    <message>
+        <source>offboard %1 in context %2</source>
+        <translation>退出 %1（上下文 %2）</translation>
+    </message>
+    <message>
+        <source>Dynamic tenancy: label the namespaces fission.io/enabled=true instead of creating FissionTenants (the tenant controller creates them).</source>
+        <translation>动态租户模式：为命名空间添加标签 fission.io/enabled=true，而不是创建 FissionTenant（由租户控制器创建）。</translation>
+    </message>
+    <message>
+        <source>onboard %1 in context %2</source>
+        <translation>纳管 %1（上下文 %2）</translation>
+    </message>
+    <message>
+        <source>--label: only clusters in dynamic tenancy mode onboard by label</source>
+        <translation>--label：只有动态租户模式的集群才能通过标签纳管</translation>
+    </message>
+    <message>
+        <source>--label: this cluster reads its namespaces from the Helm values; onboarding is a Helm upgrade</source>
+        <translation>--label：此集群从 Helm values 读取命名空间；纳管需要一次 Helm 升级</translation>
+    </message>
+    <message>
+        <source>--at needs --yes (nobody answers a prompt at that time)</source>
+        <translation>--at 需要 --yes（到时没有人回答提示）</translation>
+    </message>
+    <message>
+        <source>--at: %1</source>
+        <translation>--at：%1</translation>
+    </message>
+    <message>
+        <source>Waiting until %1 (%2 local time) to %3…</source>
+        <translation>等待至 %1（本地时间 %2）后执行：%3…</translation>
+    </message>
+    <message>
+        <source>It is %1: starting.</source>
+        <translation>现在是 %1：开始执行。</translation>
+    </message>
+    <message>
+        <source>label namespace %1 fission.io/enabled=true (the controller creates FissionTenant %2)</source>
+        <translation>为命名空间 %1 添加标签 fission.io/enabled=true（控制器会创建 FissionTenant %2）</translation>
+    </message>
+    <message>
+        <source>remove the opt-out label fission.io/enabled=false from namespace %1</source>
+        <translation>从命名空间 %1 移除退出标签 fission.io/enabled=false</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>Wait until TIME, then plan and run (needs --yes). TIME: an ISO 8601 date-time (local unless it has an offset) or HH:MM (local, today or tomorrow).</source>
+        <translation>等到 TIME 再规划并执行（需要 --yes）。TIME：ISO 8601 日期时间（不带时区偏移时为本地时间）或 HH:MM（本地时间，今天或明天）。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Fission Desk</source>
-        <translation>Fission 控制台</translation>
+        <translation>Fission Desk</translation>
     </message>
     <message>
         <source>Filter by name, kind or status (Ctrl+F)</source>
@@ -621,7 +897,7 @@
     </message>
     <message>
         <source>this Fission install onboards namespaces with FissionTenants (tenancy %1), not with Helm values</source>
-        <translation>此 Fission 安装通过 FissionTenant（租户模式 %1）接入命名空间，而不是通过 Helm 值</translation>
+        <translation>此 Fission 安装通过 FissionTenant（租户模式 %1）纳管命名空间，而不是通过 Helm 值</translation>
     </message>
     <message>
         <source>the Helm release of the Fission install was not found</source>
@@ -923,6 +1199,124 @@
         <source>FissionTenant %1 is still being deleted</source>
         <translation>FissionTenant %1 仍在删除中</translation>
     </message>
+    <message numerus="yes">
+        <source>literal, about %n byte(s) in the Package</source>
+        <translation>
+            <numerusform>内联，包中约 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Archives (package contents)</source>
+        <translation>归档（包内容）</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>触发器</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Config maps</source>
+        <translation>ConfigMap</translation>
+    </message>
+    <message>
+        <source>no edited values given</source>
+        <translation>未提供编辑后的值</translation>
+    </message>
+    <message>
+        <source>The maintenance queue %1 cannot be read: %2</source>
+        <translation>维护队列 %1 无法读取：%2</translation>
+    </message>
+    <message>
+        <source>The maintenance queue %1 was not readable and was moved to %2.</source>
+        <translation>维护队列 %1 无法读取，已移至 %2。</translation>
+    </message>
+    <message>
+        <source>The maintenance queue cannot be saved to %1: %2</source>
+        <translation>维护队列无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>no cluster context given</source>
+        <translation>未指定集群上下文</translation>
+    </message>
+    <message>
+        <source>namespace %1 is named twice</source>
+        <translation>命名空间 %1 被指定了两次</translation>
+    </message>
+    <message>
+        <source>namespace %1 is queued to be added; it cannot also be removed in the same batch</source>
+        <translation>命名空间 %1 已排队等待添加，不能在同一批次中再移除</translation>
+    </message>
+    <message>
+        <source>namespace %1 is already queued for %2</source>
+        <translation>命名空间 %1 已在 %2 的队列中</translation>
+    </message>
+    <message>
+        <source>namespace %1 is queued to be removed; it cannot also be added in the same batch</source>
+        <translation>命名空间 %1 已排队等待移除，不能在同一批次中再添加</translation>
+    </message>
+    <message>
+        <source>nothing is queued for %1</source>
+        <translation>%1 的队列为空</translation>
+    </message>
+    <message>
+        <source>no valid time given</source>
+        <translation>未给出有效时间</translation>
+    </message>
+    <message>
+        <source>%1 is in the past</source>
+        <translation>%1 已经过去</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time: use an ISO 8601 date-time (2026-05-01T02:00, local time unless it has an offset) or HH:MM</source>
+        <translation>“%1”不是时间：请使用 ISO 8601 日期时间（2026-05-01T02:00，不带时区偏移时为本地时间）或 HH:MM</translation>
+    </message>
+    <message>
+        <source>%1 is opted out with the label fission.io/enabled=false: onboarding removes that label, and the tenant controller then creates its FissionTenant</source>
+        <translation>%1 带有退出标签 fission.io/enabled=false：纳管会移除该标签，随后租户控制器会为其创建 FissionTenant</translation>
+    </message>
+    <message>
+        <source>%1 is labelled fission.io/enabled=true; the tenant controller creates its FissionTenant (removing the label later does not offboard it)</source>
+        <translation>%1 被加上标签 fission.io/enabled=true；租户控制器会创建它的 FissionTenant（之后移除标签不会使其退出）</translation>
+    </message>
+    <message>
+        <source>Label namespace %1 fission.io/enabled=true</source>
+        <translation>为命名空间 %1 添加标签 fission.io/enabled=true</translation>
+    </message>
+    <message>
+        <source>Remove the label fission.io/enabled=false from namespace %1</source>
+        <translation>从命名空间 %1 移除标签 fission.io/enabled=false</translation>
+    </message>
+    <message>
+        <source>changing the labels of namespace %1 failed: %2</source>
+        <translation>修改命名空间 %1 的标签失败：%2</translation>
+    </message>
+    <message>
+        <source>labelled</source>
+        <translation>已添加标签</translation>
+    </message>
+    <message>
+        <source>label removed</source>
+        <translation>已移除标签</translation>
+    </message>
+    <message>
+        <source>waiting for the tenant controller to create FissionTenant %1</source>
+        <translation>正在等待租户控制器创建 FissionTenant %1</translation>
+    </message>
 </context>
 <context>
     <name>fd::app</name>
@@ -949,6 +1343,14 @@
     <message>
         <source>The demo clusters could not start: %1</source>
         <translation>演示集群无法启动：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Maintenance queue…</source>
+        <translation>维护队列(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Maintenance queue</source>
+        <translation>维护队列</translation>
     </message>
 </context>
 <context>
@@ -1002,7 +1404,7 @@
     </message>
     <message>
         <source>Onboarding is not handled here: no onboarding module is connected.</source>
-        <translation>此处不处理租户接入：未连接接入模块。</translation>
+        <translation>此处不处理租户纳管：未连接纳管模块。</translation>
     </message>
     <message>
         <source>This fix is not run by the cluster session: %1</source>
@@ -1184,6 +1586,64 @@
         <source>Pods %1 in %2</source>
         <translation>%2 中匹配 %1 的 Pod</translation>
     </message>
+    <message>
+        <source>A namespace name cannot be empty.</source>
+        <translation>命名空间名称不能为空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than 63 characters.</source>
+        <translation>“%1”超过 63 个字符。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a namespace name: use lowercase letters, digits and &apos;-&apos;, starting and ending with a letter or digit.</source>
+        <translation>“%1”不是有效的命名空间名称：请使用小写字母、数字和“-”，并以字母或数字开头和结尾。</translation>
+    </message>
+    <message>
+        <source>The exec plugin path must be absolute: %1</source>
+        <translation>exec 插件路径必须是绝对路径：%1</translation>
+    </message>
+    <message>
+        <source>The exec plugin path does not exist: %1</source>
+        <translation>exec 插件路径不存在：%1</translation>
+    </message>
+    <message>
+        <source>The context &quot;%1&quot; is no longer in the kubeconfig.</source>
+        <translation>kubeconfig 中已不再有上下文“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not upload the archive to Fission&apos;s storage service in %1: %2</source>
+        <translation>无法将归档上传到 %1 中的 Fission 存储服务：%2</translation>
+    </message>
+    <message>
+        <source>Fission&apos;s storage service in %1 answered the upload without an archive id.</source>
+        <translation>%1 中的 Fission 存储服务响应了上传请求，但未返回归档 ID。</translation>
+    </message>
+    <message>
+        <source>Uploaded the archive to Fission&apos;s storage service.</source>
+        <translation>已将归档上传到 Fission 存储服务。</translation>
+    </message>
+    <message>
+        <source>Could not list %1 in %2: %3</source>
+        <translation>无法列出 %2 中的 %1：%3</translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation>禁止访问</translation>
+    </message>
+    <message>
+        <source>Cannot list namespaces (%1): watching only the context&apos;s namespace %2. Add the namespaces you work in under Cluster settings.</source>
+        <translation>无法列出命名空间（%1）：仅监视上下文的命名空间 %2。请在“集群设置”中添加您使用的命名空间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cannot list namespaces (%1): watching the context&apos;s namespace %2 and the %n namespace(s) set for this context: %3.</source>
+        <translation>
+            <numerusform>无法列出命名空间（%1）：改为监视上下文的命名空间 %2 以及为此上下文设置的 %n 个命名空间：%3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some kinds cannot be listed in all namespaces: they are watched in each namespace you can see.</source>
+        <translation>部分资源类型无法在所有命名空间中列出：改为在您可见的每个命名空间中分别监视。</translation>
+    </message>
 </context>
 <context>
     <name>fd::fission</name>
@@ -1361,7 +1821,7 @@
     </message>
     <message>
         <source>onboarding</source>
-        <translation>接入中</translation>
+        <translation>纳管中</translation>
     </message>
     <message>
         <source>terminating</source>
@@ -1583,7 +2043,7 @@
     </message>
     <message>
         <source> %1 is onboarded through a FissionTenant, which storagesvc does not read: it knows only the namespaces of the Helm values (inferred from Fission&apos;s source).</source>
-        <translation> %1 是通过 FissionTenant 接入的，而 storagesvc 不读取 FissionTenant：它只知道 Helm 值中的命名空间（根据 Fission 源码推断）。</translation>
+        <translation> %1 是通过 FissionTenant 纳管的，而 storagesvc 不读取 FissionTenant：它只知道 Helm 值中的命名空间（根据 Fission 源码推断）。</translation>
     </message>
     <message>
         <source> (tenancy mode %1)</source>
@@ -1611,7 +2071,7 @@
     </message>
     <message>
         <source>no FissionTenant is onboarded or cleaned up</source>
-        <translation>不会接入或清理任何 FissionTenant</translation>
+        <translation>不会纳管或清理任何 FissionTenant</translation>
     </message>
     <message>
         <source>time triggers do not fire</source>
@@ -1789,7 +2249,7 @@
     </message>
     <message>
         <source>In cluster tenancy Fission onboards every namespace except kube-system, kube-public, kube-node-lease, its own namespace %1 and namespaces labelled fission.io/enabled=false; %2 is one of these exceptions.</source>
-        <translation>在 cluster 租户模式下，Fission 会接入除 kube-system、kube-public、kube-node-lease、其自身命名空间 %1 以及带有标签 fission.io/enabled=false 的命名空间之外的所有命名空间；%2 属于这些例外之一。</translation>
+        <translation>在 cluster 租户模式下，Fission 会纳管除 kube-system、kube-public、kube-node-lease、其自身命名空间 %1 以及带有标签 fission.io/enabled=false 的命名空间之外的所有命名空间；%2 属于这些例外之一。</translation>
     </message>
     <message>
         <source>Fission&apos;s control plane (release namespace %1) watches only %2: the namespaces rendered from the Helm values defaultNamespace and additionalFissionNamespaces into each process&apos;s FISSION_RESOURCE_NAMESPACES, read once at start-up.</source>
@@ -2015,11 +2475,11 @@
     </message>
     <message>
         <source>Onboarding of namespace %1 failed: %2.</source>
-        <translation>接入命名空间 %1 失败：%2。</translation>
+        <translation>纳管命名空间 %1 失败：%2。</translation>
     </message>
     <message>
         <source>Namespace %1 waits for the tenant controller, which has no ready pod: no tenant is onboarded until it runs.</source>
-        <translation>命名空间 %1 正在等待租户控制器，但该控制器没有就绪的 Pod：在它运行之前，不会接入任何租户。</translation>
+        <translation>命名空间 %1 正在等待租户控制器，但该控制器没有就绪的 Pod：在它运行之前，不会纳管任何租户。</translation>
     </message>
     <message>
         <source>The tenant controller runs but has not processed this tenant (Fission aims for Ready within seconds). Its log says why.</source>
@@ -2039,7 +2499,7 @@
     </message>
     <message>
         <source>FissionTenant %1 onboards namespace %2, but there is no such namespace. The tenant controller reports Ready=False (NamespaceNotFound) and onboards it as soon as the namespace is created.</source>
-        <translation>FissionTenant %1 接入命名空间 %2，但该命名空间不存在。租户控制器报告 Ready=False（NamespaceNotFound），并会在该命名空间创建后立即将其接入。</translation>
+        <translation>FissionTenant %1 纳管命名空间 %2，但该命名空间不存在。租户控制器报告 Ready=False（NamespaceNotFound），并会在该命名空间创建后立即将其纳管。</translation>
     </message>
     <message>
         <source>FissionTenants that have no effect because tenancy is static</source>
@@ -2059,7 +2519,7 @@
     </message>
     <message>
         <source>Namespace %1 asks to be onboarded (fission.io/enabled=true), but the tenant controller, which turns the label into a FissionTenant, has no ready pod.</source>
-        <translation>命名空间 %1 请求接入（fission.io/enabled=true），但负责将该标签转换为 FissionTenant 的租户控制器没有就绪的 Pod。</translation>
+        <translation>命名空间 %1 请求纳管（fission.io/enabled=true），但负责将该标签转换为 FissionTenant 的租户控制器没有就绪的 Pod。</translation>
     </message>
     <message>
         <source>Namespace %1 is labelled fission.io/enabled=true, but the tenant controller has not created its FissionTenant. Its log says why.</source>
@@ -2083,11 +2543,203 @@
     </message>
     <message>
         <source>Fission runs with %1 tenancy, where the tenant controller onboards namespaces, but Deployment %2 has no ready pod: new FissionTenants and labelled namespaces are not onboarded, and deleted tenants are not cleaned up.</source>
-        <translation>Fission 以 %1 租户模式运行，由租户控制器接入命名空间，但 Deployment %2 没有就绪的 Pod：新的 FissionTenant 和带标签的命名空间不会被接入，已删除的租户也不会被清理。</translation>
+        <translation>Fission 以 %1 租户模式运行，由租户控制器纳管命名空间，但 Deployment %2 没有就绪的 Pod：新的 FissionTenant 和带标签的命名空间不会被纳管，已删除的租户也不会被清理。</translation>
     </message>
     <message>
         <source>Fission runs with %1 tenancy, where the tenant controller onboards namespaces, but there is no Deployment labelled svc=tenantcontroller in %2.</source>
-        <translation>Fission 以 %1 租户模式运行，由租户控制器接入命名空间，但 %2 中没有带有标签 svc=tenantcontroller 的 Deployment。</translation>
+        <translation>Fission 以 %1 租户模式运行，由租户控制器纳管命名空间，但 %2 中没有带有标签 svc=tenantcontroller 的 Deployment。</translation>
+    </message>
+    <message>
+        <source>Package created</source>
+        <translation>包已创建</translation>
+    </message>
+    <message>
+        <source>Picked up by buildermgr</source>
+        <translation>buildermgr 已接手</translation>
+    </message>
+    <message>
+        <source>Builder pod scheduled</source>
+        <translation>构建器 Pod 已调度</translation>
+    </message>
+    <message>
+        <source>Builder image pulled</source>
+        <translation>构建器镜像已拉取</translation>
+    </message>
+    <message>
+        <source>Builder ready</source>
+        <translation>构建器已就绪</translation>
+    </message>
+    <message>
+        <source>Source archive fetched</source>
+        <translation>源码归档已获取</translation>
+    </message>
+    <message>
+        <source>Build command run</source>
+        <translation>构建命令已运行</translation>
+    </message>
+    <message>
+        <source>Deployment archive uploaded</source>
+        <translation>部署归档已上传</translation>
+    </message>
+    <message>
+        <source>Build finished</source>
+        <translation>构建已结束</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>building</source>
+        <translation>正在构建</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>stuck</source>
+        <translation>卡住</translation>
+    </message>
+    <message>
+        <source>no build needed</source>
+        <translation>无需构建</translation>
+    </message>
+    <message>
+        <source>Nothing to build: the package has a deployment archive.</source>
+        <translation>无需构建：该包已有部署归档。</translation>
+    </message>
+    <message>
+        <source>The package has neither a source nor a deployment archive: there is nothing to build or to run. Edit the package and give it an archive.</source>
+        <translation>该包既没有源码归档，也没有部署归档：没有可构建或可运行的内容。请编辑该包并为其指定归档。</translation>
+    </message>
+    <message>
+        <source>The package has no archive.</source>
+        <translation>该包没有归档。</translation>
+    </message>
+    <message>
+        <source>The build succeeded.</source>
+        <translation>构建成功。</translation>
+    </message>
+    <message>
+        <source>The build failed.</source>
+        <translation>构建失败。</translation>
+    </message>
+    <message>
+        <source>The package has neither a source nor a deployment archive, so buildermgr failed it at once. Edit the package and give it an archive.</source>
+        <translation>该包既没有源码归档，也没有部署归档，因此 buildermgr 立即将其判为失败。请编辑该包并为其指定归档。</translation>
+    </message>
+    <message>
+        <source>Environment %1 does not exist, so buildermgr failed the build at once. Create the environment (or point the package at another one) and rebuild.</source>
+        <translation>环境 %1 不存在，因此 buildermgr 立即将构建判为失败。请创建该环境（或让该包改用其他环境），然后重新构建。</translation>
+    </message>
+    <message>
+        <source>The builder of environment %1 did not become Ready in time, so buildermgr gave up waiting. Check the builder pod&apos;s status and events.</source>
+        <translation>环境 %1 的构建器未能及时变为 Ready，因此 buildermgr 放弃了等待。请检查构建器 Pod 的状态和事件。</translation>
+    </message>
+    <message>
+        <source>The builder could not fetch the source archive. Archives of 256 KiB or more live in storagesvc, and its pruner deletes archives no Package in a watched namespace references: if the package was created while its namespace was not watched, the archive is gone. Upload the source again (edit the package).</source>
+        <translation>构建器无法获取源码归档。256 KiB 及以上的归档存放在 storagesvc 中，其清理器会删除未被任何受监视命名空间中的 Package 引用的归档：如果该包是在其命名空间未被监视时创建的，归档已被删除。请重新上传源码（编辑该包）。</translation>
+    </message>
+    <message>
+        <source>The build ran, but uploading its result to storagesvc failed. Check storagesvc and rebuild.</source>
+        <translation>构建已运行，但将结果上传到 storagesvc 失败。请检查 storagesvc，然后重新构建。</translation>
+    </message>
+    <message>
+        <source>the builder&apos;s default command</source>
+        <translation>构建器的默认命令</translation>
+    </message>
+    <message>
+        <source>The build command (%1) failed: the builder&apos;s output below says why. Fix the source or the build command and rebuild.</source>
+        <translation>构建命令（%1）失败：原因见下方构建器的输出。请修正源码或构建命令，然后重新构建。</translation>
+    </message>
+    <message>
+        <source>The build is running.</source>
+        <translation>构建正在运行。</translation>
+    </message>
+    <message>
+        <source>The build has not started.</source>
+        <translation>构建尚未开始。</translation>
+    </message>
+    <message>
+        <source>Fission does not watch namespace %1 (%2), so buildermgr never sees this package and it stays pending for ever. Onboard the namespace.</source>
+        <translation>Fission 未监视命名空间 %1（%2），因此 buildermgr 永远不会看到此包，它将一直处于 pending 状态。请纳管该命名空间。</translation>
+    </message>
+    <message>
+        <source>Environment %1 does not exist, so no builder can build the package. Create the environment or point the package at another one.</source>
+        <translation>环境 %1 不存在，因此没有构建器能够构建该包。请创建该环境，或让该包改用其他环境。</translation>
+    </message>
+    <message>
+        <source>Environment %1 has no builder, so nothing will build this source package. Give the environment a builder image, or use a deployment archive.</source>
+        <translation>环境 %1 没有构建器，因此没有任何组件会构建此源码包。请为该环境指定构建器镜像，或改用部署归档。</translation>
+    </message>
+    <message>
+        <source>The builder is Ready, but buildermgr has not started the build. buildermgr&apos;s log says why; rebuilding asks again.</source>
+        <translation>构建器已 Ready，但 buildermgr 尚未开始构建。原因请查看 buildermgr 的日志；重新构建会再次发起请求。</translation>
+    </message>
+    <message>
+        <source>Waiting for buildermgr to start the build.</source>
+        <translation>正在等待 buildermgr 开始构建。</translation>
+    </message>
+    <message>
+        <source>The build is in progress.</source>
+        <translation>构建正在进行中。</translation>
+    </message>
+    <message>
+        <source>builder pods are not shown in this view</source>
+        <translation>此视图不显示构建器 Pod</translation>
+    </message>
+    <message>
+        <source>no builder Deployment labelled owner=buildermgr,envName=%1 in namespace %2</source>
+        <translation>命名空间 %2 中没有带有标签 owner=buildermgr,envName=%1 的构建器 Deployment</translation>
+    </message>
+    <message>
+        <source>buildermgr has not created a builder for environment %1 in namespace %2 yet. buildermgr&apos;s log says why.</source>
+        <translation>buildermgr 尚未在命名空间 %2 中为环境 %1 创建构建器。原因请查看 buildermgr 的日志。</translation>
+    </message>
+    <message>
+        <source>The builder Deployment %1 has no pods yet.</source>
+        <translation>构建器 Deployment %1 尚无 Pod。</translation>
+    </message>
+    <message>
+        <source>The builder Deployment %1 has no pods: %2. Nothing can run the build until this is fixed.</source>
+        <translation>构建器 Deployment %1 没有 Pod：%2。在此问题修复之前，无法运行构建。</translation>
+    </message>
+    <message>
+        <source>The builder pod %1 cannot be scheduled: %2</source>
+        <translation>无法调度构建器 Pod %1：%2</translation>
+    </message>
+    <message>
+        <source>The builder pod %1 is not Ready: %2. Fix the environment&apos;s builder image (or the image pull secret) and the builder restarts.</source>
+        <translation>构建器 Pod %1 未处于 Ready 状态：%2。修正环境的构建器镜像（或镜像拉取 Secret）后，构建器会重新启动。</translation>
+    </message>
+    <message>
+        <source>The builder pod %1 is starting.</source>
+        <translation>构建器 Pod %1 正在启动。</translation>
+    </message>
+    <message>
+        <source>The builder pod %1 is not Ready: %2.</source>
+        <translation>构建器 Pod %1 未处于 Ready 状态：%2。</translation>
+    </message>
+    <message>
+        <source>The builder pod %1 is not Ready yet.</source>
+        <translation>构建器 Pod %1 尚未 Ready。</translation>
+    </message>
+    <message>
+        <source>fetcher: source archive placed</source>
+        <translation>fetcher：源码归档已就位</translation>
+    </message>
+    <message>
+        <source>fetcher: deployment archive uploaded</source>
+        <translation>fetcher：部署归档已上传</translation>
+    </message>
+    <message>
+        <source>Stopped at &quot;%1&quot;.</source>
+        <translation>停在“%1”这一步。</translation>
     </message>
 </context>
 <context>
@@ -3808,7 +4460,7 @@
     </message>
     <message>
         <source>waiting for Fission to onboard it</source>
-        <translation>等待 Fission 接入</translation>
+        <translation>等待 Fission 纳管</translation>
     </message>
     <message>
         <source>the namespace is being deleted</source>
@@ -3865,6 +4517,106 @@
     <message>
         <source>Opened the logs of %1.</source>
         <translation>已打开 %1 的日志。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ClusterSettingsController</name>
+    <message>
+        <source>Cluster settings</source>
+        <translation>集群设置</translation>
+    </message>
+    <message>
+        <source>Settings of %1 saved.</source>
+        <translation>已保存 %1 的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ClusterSettingsDialog</name>
+    <message>
+        <source>the path set here</source>
+        <translation>此处设置的路径</translation>
+    </message>
+    <message>
+        <source>the kubeconfig&apos;s path</source>
+        <translation>kubeconfig 中的路径</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>login shell PATH</source>
+        <translation>登录 shell 的 PATH</translation>
+    </message>
+    <message>
+        <source>a usual install location</source>
+        <translation>常见的安装位置</translation>
+    </message>
+    <message>
+        <source>Cluster settings — %1</source>
+        <translation>集群设置 — %1</translation>
+    </message>
+    <message>
+        <source>Exec credential plugin</source>
+        <translation>exec 凭据插件</translation>
+    </message>
+    <message>
+        <source>Found automatically</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>This context&apos;s user does not use an exec credential plugin.</source>
+        <translation>此上下文的用户未使用 exec 凭据插件。</translation>
+    </message>
+    <message>
+        <source>The kubeconfig runs &quot;%1&quot;. A desktop app may not see your shell&apos;s PATH: set the plugin&apos;s file (or its directory) here when it is not found.</source>
+        <translation>kubeconfig 会运行“%1”。桌面应用可能获取不到您 shell 中的 PATH：如果找不到该插件，请在此设置插件文件（或其所在目录）。</translation>
+    </message>
+    <message>
+        <source>Namespaces to watch</source>
+        <translation>要监视的命名空间</translation>
+    </message>
+    <message>
+        <source>Used when your permissions allow neither listing a kind in all namespaces nor listing namespaces. One namespace per line.</source>
+        <translation>当您的权限既不允许在所有命名空间中列出某类资源，也不允许列出命名空间时使用。每行一个命名空间。</translation>
+    </message>
+    <message>
+        <source>Used when your permissions allow neither listing a kind in all namespaces nor listing namespaces. The context&apos;s namespace (%1) is always watched. One namespace per line.</source>
+        <translation>当您的权限既不允许在所有命名空间中列出某类资源，也不允许列出命名空间时使用。上下文的命名空间（%1）始终会被监视。每行一个命名空间。</translation>
+    </message>
+    <message>
+        <source>team-a
+team-b</source>
+        <translation>team-a
+team-b</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Hide this cluster (it is not connected while hidden)</source>
+        <translation>隐藏此集群(&amp;H)（隐藏期间不会连接）</translation>
+    </message>
+    <message>
+        <source>Kept in Fission Desk&apos;s settings under the context name. No credential is stored; the kubeconfig is never changed.</source>
+        <translation>按上下文名称保存在 Fission Desk的设置中。不保存任何凭据，也不会修改 kubeconfig。</translation>
+    </message>
+    <message>
+        <source>Looking for &quot;%1&quot;…</source>
+        <translation>正在查找“%1”…</translation>
+    </message>
+    <message>
+        <source>Found via %1: %2</source>
+        <translation>已找到：%2（来源：%1）</translation>
+    </message>
+    <message>
+        <source>Not found. %1</source>
+        <translation>未找到。%1</translation>
     </message>
 </context>
 <context>
@@ -4005,6 +4757,10 @@
         <source>No events for this object.</source>
         <translation>此对象没有事件。</translation>
     </message>
+    <message>
+        <source>Why is this build not done?</source>
+        <translation>此构建为何尚未完成？</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::DiagnosticsPanel</name>
@@ -4061,6 +4817,32 @@
     <message>
         <source>Evidence:</source>
         <translation>证据：</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::DiffView</name>
+    <message>
+        <source>No differences between %1 and %2.</source>
+        <translation>%1 与 %2 之间没有差异。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::DuplicateObjectForm</name>
+    <message>
+        <source>Duplicate %1 %2/%3 into %4</source>
+        <translation>将 %1 %2/%3 复制到 %4</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Everything else is copied as it is; the YAML preview shows the object that will be created.</source>
+        <translation>其他内容按原样复制；YAML 预览显示将要创建的对象。</translation>
+    </message>
+    <message>
+        <source>Everything the copy references exists in %1.</source>
+        <translation>副本引用的所有对象在 %1 中均存在。</translation>
     </message>
 </context>
 <context>
@@ -4180,6 +4962,30 @@
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy into the tenant:</source>
+        <translation>复制到租户：</translation>
+    </message>
+    <message>
+        <source>New package…</source>
+        <translation>新建包…</translation>
+    </message>
+    <message>
+        <source>New message queue trigger…</source>
+        <translation>新建消息队列触发器…</translation>
+    </message>
+    <message>
+        <source>New Kubernetes watch trigger…</source>
+        <translation>新建 Kubernetes 监视触发器…</translation>
+    </message>
+    <message>
+        <source>Duplicate to another tenant…</source>
+        <translation>复制到其他租户…</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::FunctionForm</name>
@@ -4201,19 +5007,19 @@
     </message>
     <message>
         <source>Pool manager (poolmgr): fast cold start from a warm pool</source>
-        <translation>执行器</translation>
-    </message>
-    <message>
-        <source>New deployment (newdeploy): own Deployment, scales with load</source>
         <translation>池管理器（poolmgr）：从预热池快速冷启动</translation>
     </message>
     <message>
-        <source>Container: runs your own image</source>
+        <source>New deployment (newdeploy): own Deployment, scales with load</source>
         <translation>新部署（newdeploy）：独立的 Deployment，随负载伸缩</translation>
     </message>
     <message>
-        <source>Executor</source>
+        <source>Container: runs your own image</source>
         <translation>容器：运行您自己的镜像</translation>
+    </message>
+    <message>
+        <source>Executor</source>
+        <translation>执行器</translation>
     </message>
     <message>
         <source>e.g. ghcr.io/me/hello:1.0</source>
@@ -4282,6 +5088,42 @@
     <message>
         <source>Only names in %1 (no namespace/ prefix).</source>
         <translation>只能填写 %1 中的名称（不带 namespace/ 前缀）。</translation>
+    </message>
+    <message>
+        <source>New from a file or folder…</source>
+        <translation>从文件或文件夹新建…</translation>
+    </message>
+    <message>
+        <source>Create a Package from a file or folder on this computer and use it here.</source>
+        <translation>从此计算机上的文件或文件夹创建包，并在此处使用。</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose from the config maps in %1</source>
+        <translation>从 %1 中的 ConfigMap 中选择</translation>
+    </message>
+    <message>
+        <source>Choose from the secrets in %1 (names only)</source>
+        <translation>从 %1 中的 Secret 中选择（仅名称）</translation>
+    </message>
+    <message>
+        <source>There is no secret with this name in %1.</source>
+        <translation>%1 中没有此名称的 Secret。</translation>
+    </message>
+    <message>
+        <source>There is no config map with this name in %1.</source>
+        <translation>%1 中没有此名称的 ConfigMap。</translation>
+    </message>
+    <message>
+        <source>No config maps in %1</source>
+        <translation>%1 中没有 ConfigMap</translation>
+    </message>
+    <message>
+        <source>No secrets in %1</source>
+        <translation>%1 中没有 Secret</translation>
     </message>
 </context>
 <context>
@@ -4438,12 +5280,98 @@
         <source>paused (press Follow or End to resume)</source>
         <translation>已暂停（按“跟踪”或 End 键继续）</translation>
     </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <source>Show lines from this time on (UTC)</source>
+        <translation>显示此时间（UTC）及之后的日志行</translation>
+    </message>
+    <message>
+        <source>Show lines up to this time (UTC)</source>
+        <translation>显示截至此时间（UTC）的日志行</translation>
+    </message>
+    <message>
+        <source>Jump to the first line at or after this time (UTC)</source>
+        <translation>跳转到此时间（UTC）或之后的第一行</translation>
+    </message>
+    <message>
+        <source>Jump to time</source>
+        <translation>跳转到时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>Previous log</source>
+        <translation>上一实例日志</translation>
+    </message>
+    <message>
+        <source>Open the log of the selected container&apos;s previous (restarted) instance</source>
+        <translation>打开所选容器上一个（重启前的）实例的日志</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restarted %n time(s): its previous log can be opened</source>
+        <translation>
+            <numerusform>已重启 %n 次：可打开其上一实例的日志</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show only this source</source>
+        <translation>仅显示此来源</translation>
+    </message>
+    <message>
+        <source>Show all sources</source>
+        <translation>显示所有来源</translation>
+    </message>
+    <message>
+        <source>No line at or after %1</source>
+        <translation>%1 及之后没有日志行</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::LogWindow</name>
     <message>
         <source>%1 — logs (%2)</source>
         <translation>%1 — 日志（%2）</translation>
+    </message>
+    <message>
+        <source>Build log of package %1 (status.buildlog)</source>
+        <translation>包 %1 的构建日志（status.buildlog）</translation>
+    </message>
+    <message>
+        <source>No build log yet.</source>
+        <translation>尚无构建日志。</translation>
+    </message>
+    <message>
+        <source>%1 — previous log (%2)</source>
+        <translation>%1 — 上一实例日志（%2）</translation>
+    </message>
+    <message>
+        <source>The package is not in the cluster (any more).</source>
+        <translation>该包不在集群中（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>Build status: not reported yet</source>
+        <translation>构建状态：尚未上报</translation>
+    </message>
+    <message>
+        <source>Build status: %1</source>
+        <translation>构建状态：%1</translation>
+    </message>
+    <message>
+        <source>%1/%2 — previous log (%3)</source>
+        <translation>%1/%2 — 上一实例日志（%3）</translation>
     </message>
 </context>
 <context>
@@ -4466,7 +5394,7 @@
     </message>
     <message>
         <source>Fission Desk</source>
-        <translation>Fission 控制台</translation>
+        <translation>Fission Desk</translation>
     </message>
     <message>
         <source>New error on %1</source>
@@ -4526,7 +5454,7 @@
     </message>
     <message>
         <source>The new language is used from the next start of Fission Desk.</source>
-        <translation>新语言将在下次启动 Fission 控制台时生效。</translation>
+        <translation>新语言将在下次启动 Fission Desk时生效。</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4534,16 +5462,16 @@
     </message>
     <message>
         <source>&amp;About Fission Desk</source>
-        <translation>关于 Fission 控制台(&amp;A)</translation>
+        <translation>关于 Fission Desk(&amp;A)</translation>
     </message>
     <message>
         <source>About Fission Desk</source>
-        <translation>关于 Fission 控制台</translation>
+        <translation>关于 Fission Desk</translation>
     </message>
     <message>
         <source>Fission Desk %1
 A desktop control plane for multi-tenant Fission on Kubernetes.</source>
-        <translation>Fission 控制台 %1
+        <translation>Fission Desk %1
 面向 Kubernetes 上多租户 Fission 的桌面控制台。</translation>
     </message>
     <message>
@@ -4585,6 +5513,251 @@ A desktop control plane for multi-tenant Fission on Kubernetes.</source>
     <message>
         <source>Cannot show logs: %1</source>
         <translation>无法查看日志：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster settings…</source>
+        <translation>集群设置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Cluster settings…</source>
+        <translation>集群设置…</translation>
+    </message>
+    <message>
+        <source>Offboard…</source>
+        <translation>取消纳管…</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::MaintenanceCoordinator</name>
+    <message>
+        <source>Context %1 is not one of this app&apos;s clusters.</source>
+        <translation>上下文 %1 不是本应用的集群。</translation>
+    </message>
+    <message>
+        <source>add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <source>Maintenance window missed</source>
+        <translation>错过了维护窗口</translation>
+    </message>
+    <message>
+        <source>The maintenance window of %1 at %2 was missed: the app was not running. Nothing was applied.
+
+Queued: %3.
+
+Apply the batch now (the control plane restarts), choose another time, or discard it?</source>
+        <translation>%1 在 %2 的维护窗口已错过：当时应用未运行，未应用任何更改。
+
+队列：%3。
+
+现在应用该批次（控制平面会重启）、选择其他时间，还是丢弃它？</translation>
+    </message>
+    <message>
+        <source>Apply now…</source>
+        <translation>立即应用…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>重新安排…</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>稍后决定</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::MaintenanceQueueDialog</name>
+    <message>
+        <source>Maintenance queue</source>
+        <translation>维护队列</translation>
+    </message>
+    <message>
+        <source>On clusters whose namespaces are Helm values, each onboarding restarts the control plane. Queued namespaces are applied together in one upgrade — now, or at a scheduled time — so it restarts once.</source>
+        <translation>在命名空间由 Helm values 决定的集群上，每次纳管都会重启控制平面。排队的命名空间会在一次升级中一起应用（立即或在预定时间），只重启一次。</translation>
+    </message>
+    <message>
+        <source>Cluster / namespace</source>
+        <translation>集群 / 命名空间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>namespaces, e.g. team-a team-b</source>
+        <translation>命名空间，例如 team-a team-b</translation>
+    </message>
+    <message>
+        <source>Queue to &amp;add</source>
+        <translation>排队添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Queue to r&amp;emove</source>
+        <translation>排队移除(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from queue</source>
+        <translation>从队列中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take the selected namespace out of the batch (or the whole batch, when its cluster is selected).</source>
+        <translation>将选中的命名空间移出批次（选中集群时移出整个批次）。</translation>
+    </message>
+    <message>
+        <source>Apply at (local time):</source>
+        <translation>应用时间（本地时间）：</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation>安排(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Unschedule</source>
+        <translation>取消安排(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cannot schedule %1: %2</source>
+        <translation>无法安排 %1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Plan the batch…</source>
+        <translation>规划批次(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open the onboarding dialog with one plan for every queued namespace of this cluster.</source>
+        <translation>打开纳管对话框，为此集群所有排队的命名空间生成一个计划。</translation>
+    </message>
+    <message>
+        <source>Apply &amp;now…</source>
+        <translation>立即应用(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Plan the batch and upgrade once, after your confirmation.</source>
+        <translation>规划批次，并在您确认后执行一次升级。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cannot queue: %1</source>
+        <translation>无法加入队列：%1</translation>
+    </message>
+    <message>
+        <source>scheduled for %1</source>
+        <translation>安排在 %1</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>未安排</translation>
+    </message>
+    <message>
+        <source>last attempt failed: %1</source>
+        <translation>上次尝试失败：%1</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::MessageQueueTriggerForm</name>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>KEDA scales a connector per trigger (keda)</source>
+        <translation>KEDA：为每个触发器伸缩一个连接器（keda）</translation>
+    </message>
+    <message>
+        <source>Fission&apos;s own message-queue service (fission)</source>
+        <translation>Fission 自带的消息队列服务（fission）</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>连接器</translation>
+    </message>
+    <message>
+        <source>Queue type</source>
+        <translation>队列类型</translation>
+    </message>
+    <message>
+        <source>the topic or queue the function consumes</source>
+        <translation>函数消费的主题或队列</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>optional: where the function&apos;s answers go</source>
+        <translation>可选：函数响应的发送目标</translation>
+    </message>
+    <message>
+        <source>Response topic</source>
+        <translation>响应主题</translation>
+    </message>
+    <message>
+        <source>optional: where failed invocations go</source>
+        <translation>可选：失败调用的发送目标</translation>
+    </message>
+    <message>
+        <source>Error topic</source>
+        <translation>错误主题</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>Content type</source>
+        <translation>内容类型</translation>
+    </message>
+    <message>
+        <source>KEDA scaler settings, e.g. bootstrapServers=my-kafka:9092, consumerGroup=fn</source>
+        <translation>KEDA 伸缩器设置，例如 bootstrapServers=my-kafka:9092, consumerGroup=fn</translation>
+    </message>
+    <message>
+        <source>Scaler metadata</source>
+        <translation>伸缩器元数据</translation>
+    </message>
+    <message>
+        <source>Pick the kind of queue.</source>
+        <translation>请选择队列类型。</translation>
+    </message>
+    <message>
+        <source>A queue type is a lower-case word such as kafka or rabbitmq.</source>
+        <translation>队列类型应为小写单词，例如 kafka 或 rabbitmq。</translation>
+    </message>
+    <message>
+        <source>The response topic is the trigger&apos;s own topic: every answer would call the function again.</source>
+        <translation>响应主题与触发器自身的主题相同：每个响应都会再次调用该函数。</translation>
+    </message>
+    <message>
+        <source>The error topic is the trigger&apos;s own topic: every failure would call the function again.</source>
+        <translation>错误主题与触发器自身的主题相同：每次失败都会再次调用该函数。</translation>
     </message>
 </context>
 <context>
@@ -4667,7 +5840,206 @@ A desktop control plane for multi-tenant Fission on Kubernetes.</source>
     </message>
     <message>
         <source>Fission does not watch the namespace %1: the cluster will store this %2, but Fission will never build or serve it. Onboard the namespace as a tenant first.</source>
-        <translation>Fission 没有监视命名空间 %1：集群会保存此 %2，但 Fission 永远不会构建或提供它。请先将该命名空间接入为租户。</translation>
+        <translation>Fission 没有监视命名空间 %1：集群会保存此 %2，但 Fission 永远不会构建或提供它。请先将该命名空间纳管为租户。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::OffboardDialog</name>
+    <message>
+        <source>Offboard namespace %1 — %2</source>
+        <translation>取消纳管命名空间 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Reading the cluster…</source>
+        <translation>正在读取集群…</translation>
+    </message>
+    <message>
+        <source>Also delete the namespace %1 and everything in it</source>
+        <translation>同时删除命名空间 %1 及其中的所有内容</translation>
+    </message>
+    <message>
+        <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation>输入 &lt;b&gt;%1&lt;/b&gt; 以确认：</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>What holds the namespace</source>
+        <translation>阻止命名空间删除的对象</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Finalizers</source>
+        <translation>Finalizer</translation>
+    </message>
+    <message>
+        <source>Remove the finalizers of the selected object…</source>
+        <translation>移除所选对象的 finalizer…</translation>
+    </message>
+    <message>
+        <source>The controller that owns a finalizer normally removes it; remove it by hand only when that controller is gone.</source>
+        <translation>finalizer 通常由其所属的控制器移除；仅当该控制器已不存在时才手动移除。</translation>
+    </message>
+    <message>
+        <source>&amp;Offboard</source>
+        <translation>取消纳管(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Remove finalizers</source>
+        <translation>移除 finalizer</translation>
+    </message>
+    <message>
+        <source>Remove the finalizers %1 from %2/%3? Whatever they protect is not cleaned up by its controller then.</source>
+        <translation>要从 %2/%3 移除 finalizer %1 吗？这样，它们所保护的资源将不会再由其控制器清理。</translation>
+    </message>
+    <message>
+        <source>Removing the finalizers failed: %1</source>
+        <translation>移除 finalizer 失败：%1</translation>
+    </message>
+    <message>
+        <source>There is no connection to context %1.</source>
+        <translation>没有到上下文 %1 的连接。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to context %1: %2</source>
+        <translation>无法连接到上下文 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reading the cluster failed: %1</source>
+        <translation>读取集群失败：%1</translation>
+    </message>
+    <message>
+        <source>Listing what namespace %1 holds…</source>
+        <translation>正在列出命名空间 %1 中的内容…</translation>
+    </message>
+    <message>
+        <source>Reading namespace %1 failed: %2</source>
+        <translation>读取命名空间 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>No Fission control plane was found in context %1.</source>
+        <translation>在上下文 %1 中未找到 Fission 控制平面。</translation>
+    </message>
+    <message>
+        <source>Fission does not serve namespace &lt;b&gt;%1&lt;/b&gt; now; only deleting it is left to do.</source>
+        <translation>Fission 目前未服务命名空间 &lt;b&gt;%1&lt;/b&gt;；只剩下删除它这一步。</translation>
+    </message>
+    <message>
+        <source>Offboarding deletes the FissionTenant of &lt;b&gt;%1&lt;/b&gt;: Fission stops serving it. Nothing restarts.</source>
+        <translation>取消纳管会删除 &lt;b&gt;%1&lt;/b&gt; 的 FissionTenant：Fission 将停止服务它。不会重启任何组件。</translation>
+    </message>
+    <message>
+        <source>Offboarding removes &lt;b&gt;%1&lt;/b&gt; from the Helm values of release %2/%3 and upgrades it, which &lt;b&gt;restarts control-plane Deployments&lt;/b&gt;.</source>
+        <translation>取消纳管会从发布 %2/%3 的 Helm values 中移除 &lt;b&gt;%1&lt;/b&gt; 并升级该发布，这会&lt;b&gt;重启控制平面的 Deployment&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Namespace %1 does not exist.</source>
+        <translation>命名空间 %1 不存在。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n function(s) stop being served.</source>
+        <translation>
+            <numerusform>%n 个函数将不再被服务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting namespace %1…</source>
+        <translation>正在删除命名空间 %1…</translation>
+    </message>
+    <message>
+        <source>Deleting namespace %1 failed: %2</source>
+        <translation>删除命名空间 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Planning the upgrade…</source>
+        <translation>正在规划升级…</translation>
+    </message>
+    <message>
+        <source>Planning failed: %1</source>
+        <translation>规划失败：%1</translation>
+    </message>
+    <message>
+        <source>Upgrade release %1 in %2 so that Fission no longer serves %3?</source>
+        <translation>升级 %2 中的发布 %1，使 Fission 不再服务 %3？</translation>
+    </message>
+    <message>
+        <source>No control-plane workload restarts.</source>
+        <translation>没有控制平面工作负载会重启。</translation>
+    </message>
+    <message>
+        <source>These workloads restart: %1.</source>
+        <translation>以下工作负载会重启：%1。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 function pods are recreated: their functions cold-start on the next request.</source>
+        <translation>%2 个函数 Pod 中有 %1 个会被重建：其函数在下次请求时冷启动。</translation>
+    </message>
+    <message>
+        <source>Namespace %1 is deleted afterwards, with everything listed.</source>
+        <translation>随后将删除命名空间 %1 及上面列出的所有内容。</translation>
+    </message>
+    <message>
+        <source>Offboard %1</source>
+        <translation>取消纳管 %1</translation>
+    </message>
+    <message>
+        <source>Offboarding…</source>
+        <translation>正在取消纳管…</translation>
+    </message>
+    <message>
+        <source>Offboarding stopped before it finished.</source>
+        <translation>取消纳管在完成前停止。</translation>
+    </message>
+    <message>
+        <source>Waiting for namespace %1 to be gone…</source>
+        <translation>正在等待命名空间 %1 删除完成…</translation>
+    </message>
+    <message>
+        <source>Done: Fission no longer serves %1 and the namespace is gone.</source>
+        <translation>完成：Fission 已不再服务 %1，该命名空间已删除。</translation>
+    </message>
+    <message>
+        <source>Done: Fission no longer serves %1.</source>
+        <translation>完成：Fission 已不再服务 %1。</translation>
+    </message>
+    <message>
+        <source>Done: namespace %1 is gone.</source>
+        <translation>完成：命名空间 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>Namespace finalizers: %1</source>
+        <translation>命名空间的 finalizer：%1</translation>
+    </message>
+    <message>
+        <source>No object with finalizers is left; the namespace controller is removing the rest.</source>
+        <translation>已没有带 finalizer 的对象；命名空间控制器正在删除其余内容。</translation>
+    </message>
+    <message>
+        <source>Last read failed: %1</source>
+        <translation>上次读取失败：%1</translation>
+    </message>
+    <message>
+        <source>Helm is changing the release right now; wait for this step to finish.</source>
+        <translation>Helm 正在修改发布；请等待此步骤完成。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Namespace %1 holds %n object(s) that Fission uses or that are lost with the namespace.</source>
+        <translation>
+            <numerusform>命名空间 %1 中有 %n 个 Fission 使用的或会随命名空间一起丢失的对象。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4984,6 +6356,411 @@ A desktop control plane for multi-tenant Fission on Kubernetes.</source>
         <source>Helm is changing the release right now; wait for this step to finish.</source>
         <translation>Helm 正在修改发布；请等待此步骤完成。</translation>
     </message>
+    <message>
+        <source>Rebase my edits</source>
+        <translation>重新应用我的修改</translation>
+    </message>
+    <message>
+        <source>Take the release&apos;s newest values and apply your namespace changes to them again.</source>
+        <translation>获取该发布最新的 values，并将您的命名空间变更重新应用到其上。</translation>
+    </message>
+    <message>
+        <source>Plan and Upgrade use the values of the Edit values tab; the namespaces above are ignored.</source>
+        <translation>“规划”和“升级”将使用“编辑 values”标签页中的 values；上方填写的命名空间将被忽略。</translation>
+    </message>
+    <message>
+        <source>The release has a newer revision than the values shown; rebase your edits first.</source>
+        <translation>该发布已有比所显示 values 更新的修订版本；请先将您的修改重新应用到新版本上。</translation>
+    </message>
+    <message>
+        <source>Diff against the deployed revision</source>
+        <translation>与已部署的修订版本对比</translation>
+    </message>
+    <message>
+        <source>Plan these values</source>
+        <translation>用这些 values 规划</translation>
+    </message>
+    <message>
+        <source>Edit values</source>
+        <translation>编辑 values</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>The values changed: plan again.</source>
+        <translation>values 已更改：请重新规划。</translation>
+    </message>
+    <message>
+        <source>The edited values have errors (see the Edit values tab); fix them, then plan again.</source>
+        <translation>编辑后的 values 有错误（见“编辑 values”标签页）；请修正后重新规划。</translation>
+    </message>
+    <message>
+        <source>Release %1 now has revision %2 (%3: %4), made after this dialog read revision %5. Your values are based on the older one, so Upgrade is refused until you rebase your edits onto the new values.</source>
+        <translation>发布 %1 现已有修订版本 %2（%3：%4），它产生于此对话框读取修订版本 %5 之后。您的 values 基于旧版本，因此在您将修改重新应用到新的 values 上之前，将拒绝升级。</translation>
+    </message>
+    <message>
+        <source>The release has no revision to rebase onto.</source>
+        <translation>该发布没有可作为基础的修订版本。</translation>
+    </message>
+    <message>
+        <source>Revision %1 of release %2 is %3: an operation is still running; rebase once it has finished.</source>
+        <translation>发布 %2 的修订版本 %1 处于 %3 状态：仍有操作在运行；请在其完成后再重新应用修改。</translation>
+    </message>
+    <message>
+        <source>The edited values cannot be read (%1); fix them before rebasing.</source>
+        <translation>无法读取编辑后的 values（%1）；请先修正，再重新应用修改。</translation>
+    </message>
+    <message>
+        <source>Your namespace changes cannot be applied to the new values: %1</source>
+        <translation>无法将您的命名空间变更应用到新的 values：%1</translation>
+    </message>
+    <message>
+        <source>Rebased onto revision %1; plan again.</source>
+        <translation>已基于修订版本 %1 重新应用修改；请重新规划。</translation>
+    </message>
+    <message>
+        <source>Label the namespaces fission.io/enabled=true instead of creating FissionTenants (the tenant controller creates them)</source>
+        <translation>为命名空间添加标签 fission.io/enabled=true，而不是创建 FissionTenant（由租户控制器创建）</translation>
+    </message>
+    <message>
+        <source>Add to &amp;queue</source>
+        <translation>加入队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Queue these namespaces for a maintenance window: queued namespaces are applied together in one upgrade, so the control plane restarts once (Tools → Maintenance queue…).</source>
+        <translation>将这些命名空间排入维护窗口：排队的命名空间会在一次升级中一起应用，控制平面只重启一次（工具 → 维护队列…）。</translation>
+    </message>
+    <message>
+        <source>%1 is queued for the maintenance window at %2.</source>
+        <translation>%1 已排入 %2 的维护窗口。</translation>
+    </message>
+    <message>
+        <source>%1 is queued for the next maintenance window (not scheduled yet).</source>
+        <translation>%1 已排入下一个维护窗口（尚未安排时间）。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: Fission already serves the queued namespaces as asked.</source>
+        <translation>无需更改：Fission 已按要求服务排队的命名空间。</translation>
+    </message>
+    <message>
+        <source>%1: label the namespace fission.io/enabled=true; the tenant controller creates it</source>
+        <translation>%1：为命名空间添加标签 fission.io/enabled=true；由租户控制器创建</translation>
+    </message>
+    <message>
+        <source>%1: remove the opt-out label fission.io/enabled=false from the namespace; the tenant controller creates it</source>
+        <translation>%1：从命名空间移除退出标签 fission.io/enabled=false；由租户控制器创建</translation>
+    </message>
+    <message numerus="yes">
+        <source>FissionTenants to delete (%n)</source>
+        <translation>
+            <numerusform>要删除的 FissionTenant（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fission stops serving %1.</source>
+        <translation>Fission 将停止服务 %1。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Queued maintenance batch: one upgrade adds %1.</source>
+        <translation>排队的维护批次：一次升级添加 %1。</translation>
+    </message>
+    <message>
+        <source>Queued maintenance batch: one upgrade adds %1 and removes %2.</source>
+        <translation>排队的维护批次：一次升级添加 %1，并移除 %2。</translation>
+    </message>
+    <message>
+        <source>Its scheduled time has come: it is planned and applied without asking.</source>
+        <translation>预定时间已到：将自动规划并应用，不再询问。</translation>
+    </message>
+    <message>
+        <source>Maintenance batch — %1</source>
+        <translation>维护批次 — %1</translation>
+    </message>
+    <message>
+        <source>Cannot queue: %1</source>
+        <translation>无法加入队列：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %1 for the next maintenance window of %2 (%n namespace(s) queued). Tools → Maintenance queue… plans, applies or schedules the batch.</source>
+        <translation>
+            <numerusform>已将 %1 排入 %2 的下一个维护窗口（队列中共 %n 个命名空间）。工具 → 维护队列… 可规划、应用或安排该批次。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::PackageForm</name>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Source archive: the environment&apos;s builder builds it</source>
+        <translation>源码归档：由环境的构建器构建</translation>
+    </message>
+    <message>
+        <source>Deployment archive: runs as it is</source>
+        <translation>部署归档：按原样运行</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>A file or folder on this computer</source>
+        <translation>此计算机上的文件或文件夹</translation>
+    </message>
+    <message>
+        <source>A URL the cluster can download</source>
+        <translation>集群可下载的 URL</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>a .zip, a single source file, or a folder to zip</source>
+        <translation>.zip 文件、单个源文件，或要打包为 zip 的文件夹</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Archive or source file</source>
+        <translation>归档或源文件</translation>
+    </message>
+    <message>
+        <source>Folder to zip</source>
+        <translation>要打包为 zip 的文件夹</translation>
+    </message>
+    <message>
+        <source>File or folder</source>
+        <translation>文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>https://example.com/hello.zip</source>
+        <translation>https://example.com/hello.zip</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the archive, 64 hex digits (recommended)</source>
+        <translation>归档的 SHA-256，64 位十六进制数字（推荐）</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>optional: the environment&apos;s builder command when empty</source>
+        <translation>可选：留空时使用环境的构建器命令</translation>
+    </message>
+    <message>
+        <source>Build command</source>
+        <translation>构建命令</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1 (a ZIP of one file)</source>
+        <translation>%1（包含 1 个文件的 ZIP）</translation>
+    </message>
+    <message>
+        <source>%1 (a ZIP of %2 files)</source>
+        <translation>%1（包含 %2 个文件的 ZIP）</translation>
+    </message>
+    <message>
+        <source>%1: sent inside the Package (literal).</source>
+        <translation>%1：以内联方式（literal）随包发送。</translation>
+    </message>
+    <message>
+        <source>%1: uploaded to Fission&apos;s storage service when you apply, then referenced by URL.</source>
+        <translation>%1：应用时上传到 Fission 存储服务，然后通过 URL 引用。</translation>
+    </message>
+    <message>
+        <source>This is a large archive: every build and every new function pod downloads it. Leave out what the function does not need (dependencies the builder installs, .git, test data).</source>
+        <translation>这是一个较大的归档：每次构建和每个新的函数 Pod 都会下载它。请去掉函数不需要的内容（由构建器安装的依赖、.git、测试数据）。</translation>
+    </message>
+    <message>
+        <source>The archive stored in the Package now (%1); pick a file or folder to replace it.</source>
+        <translation>包中当前存储的归档（%1）；选择文件或文件夹可将其替换。</translation>
+    </message>
+    <message>
+        <source>Pick a file or a folder.</source>
+        <translation>请选择文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Still reading the archive…</source>
+        <translation>仍在读取归档…</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>Uploading %1 to Fission&apos;s storage service in %2…</source>
+        <translation>正在将 %1 上传到 %2 中的 Fission 存储服务…</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>跟随桌面</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Changes take effect the next time Fission Desk starts. The command line&apos;s --lang option overrides the language chosen here.</source>
+        <translation>更改将在下次启动 Fission Desk时生效。命令行的 --lang 选项会覆盖此处选择的语言。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ReleaseHistoryView</name>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>应用版本</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Values of the revision</source>
+        <translation>该修订版本的 values</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Roll back to this revision…</source>
+        <translation>回滚到此修订版本…</translation>
+    </message>
+    <message>
+        <source>the edited values</source>
+        <translation>编辑后的 values</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>修订版本 %1</translation>
+    </message>
+    <message>
+        <source># no user-supplied values: the chart&apos;s defaults apply</source>
+        <translation># 没有用户提供的 values：使用 chart 的默认值</translation>
+    </message>
+    <message>
+        <source>Roll release %1 in %2 back to revision %3? Helm records it as a new revision with the values and chart of revision %3.</source>
+        <translation>将 %2 中的发布 %1 回滚到修订版本 %3？Helm 会将其记录为一个新的修订版本，使用修订版本 %3 的 values 和 chart。</translation>
+    </message>
+    <message>
+        <source>Namespaces served: [%1] → [%2].</source>
+        <translation>服务的命名空间：[%1] → [%2]。</translation>
+    </message>
+    <message>
+        <source>The namespaces served stay [%1].</source>
+        <translation>服务的命名空间保持为 [%1]。</translation>
+    </message>
+    <message>
+        <source>No control-plane workload restarts.</source>
+        <translation>没有控制平面工作负载会重启。</translation>
+    </message>
+    <message>
+        <source>These workloads restart: %1.</source>
+        <translation>以下工作负载会重启：%1。</translation>
+    </message>
+    <message>
+        <source>These workloads are deleted: %1.</source>
+        <translation>以下工作负载将被删除：%1。</translation>
+    </message>
+    <message>
+        <source>Roll back the Fission release</source>
+        <translation>回滚 Fission 发布</translation>
+    </message>
+    <message>
+        <source>Rolling back to revision %1…</source>
+        <translation>正在回滚到修订版本 %1…</translation>
+    </message>
+    <message>
+        <source>Rolling back to revision %1: %2</source>
+        <translation>正在回滚到修订版本 %1：%2</translation>
+    </message>
+    <message>
+        <source>Rolled back to revision %1.</source>
+        <translation>已回滚到修订版本 %1。</translation>
+    </message>
+    <message>
+        <source>The rollback to revision %1 failed: %2</source>
+        <translation>回滚到修订版本 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>What restarts is unknown: a stored manifest cannot be read (%1).</source>
+        <translation>无法确定会重启哪些工作负载：无法读取已存储的清单（%1）。</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::TimeTriggerForm</name>
@@ -5024,6 +6801,149 @@ Next runs (UTC): %2</source>
     <message>
         <source>The sub-path must start with &apos;/&apos;.</source>
         <translation>子路径必须以“/”开头。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::TroubleshootMenu</name>
+    <message>
+        <source>Build board…</source>
+        <translation>构建看板…</translation>
+    </message>
+    <message>
+        <source>Why is this build not done?</source>
+        <translation>此构建为何尚未完成？</translation>
+    </message>
+    <message>
+        <source>Call function…</source>
+        <translation>调用函数…</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ValuesEditor</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Revert to deployed</source>
+        <translation>恢复为已部署版本</translation>
+    </message>
+    <message>
+        <source>Discard the edits and show the deployed revision&apos;s values again.</source>
+        <translation>放弃修改，重新显示已部署修订版本的 values。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Namespaces Fission serves&lt;/b&gt;&lt;br&gt;additionalFissionNamespaces</source>
+        <translation>&lt;b&gt;Fission 服务的命名空间&lt;/b&gt;&lt;br&gt;additionalFissionNamespaces</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>The values are valid.</source>
+        <translation>values 有效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The values are not a map of keys; the list cannot be edited here.</source>
+        <translation>values 不是键的映射；无法在此编辑该列表。</translation>
+    </message>
+    <message>
+        <source>additionalFissionNamespaces is not a list (line %1); fix the text first.</source>
+        <translation>additionalFissionNamespaces 不是列表（第 %1 行）；请先修正文本。</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>不存在</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n function(s)</source>
+        <translation>
+            <numerusform>%n 个函数</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no Fission functions</source>
+        <translation>没有 Fission 函数</translation>
+    </message>
+    <message>
+        <source>The YAML has an error at line %1, column %2. Once the text is fixed, the list follows it again.</source>
+        <translation>YAML 在第 %1 行第 %2 列有错误。修正文本后，列表会重新与之同步。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::WatchTriggerForm</name>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Newer Fission releases accept only the trigger&apos;s own namespace here.</source>
+        <translation>较新的 Fission 版本在此只接受触发器自身所在的命名空间。</translation>
+    </message>
+    <message>
+        <source>Watch namespace</source>
+        <translation>监视的命名空间</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Replication controllers</source>
+        <translation>ReplicationController</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Object type</source>
+        <translation>对象类型</translation>
+    </message>
+    <message>
+        <source>optional: app=web, tier=frontend</source>
+        <translation>可选：app=web, tier=frontend</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
@@ -5237,6 +7157,98 @@ Next runs (UTC): %2</source>
     <message>
         <source>There is no %1 &quot;%2&quot; in %3.</source>
         <translation>%3 中没有 %1“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 has no environment &quot;%2&quot;: duplicate it there too, or the function never runs.</source>
+        <translation>%1 中没有环境“%2”：请将它也复制过去，否则该函数永远无法运行。</translation>
+    </message>
+    <message>
+        <source>%1 has no package &quot;%2&quot;: create it there too, or the function never runs.</source>
+        <translation>%1 中没有包“%2”：请也在那里创建它，否则该函数永远无法运行。</translation>
+    </message>
+    <message>
+        <source>The function mounts %1: make sure they exist in %2.</source>
+        <translation>该函数挂载了 %1：请确保它们在 %2 中存在。</translation>
+    </message>
+    <message>
+        <source>A URL is required.</source>
+        <translation>必须填写 URL。</translation>
+    </message>
+    <message>
+        <source>Write an http:// or https:// URL the cluster can reach.</source>
+        <translation>请填写集群可访问的 http:// 或 https:// URL。</translation>
+    </message>
+    <message>
+        <source>A SHA-256 sum is 64 hexadecimal digits (this has %1 characters).</source>
+        <translation>SHA-256 校验和为 64 位十六进制数字（当前为 %1 个字符）。</translation>
+    </message>
+    <message>
+        <source>A topic is required.</source>
+        <translation>必须填写主题。</translation>
+    </message>
+    <message>
+        <source>At most 249 characters (this one has %1).</source>
+        <translation>最多 249 个字符（当前为 %1 个）。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only.</source>
+        <translation>只能使用字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+    <message>
+        <source>Write a content type as type/subtype, e.g. application/json.</source>
+        <translation>内容类型应写为 type/subtype，例如 application/json。</translation>
+    </message>
+    <message>
+        <source>Write key=value pairs separated by commas (&quot;%1&quot; has no key=value).</source>
+        <translation>请填写以逗号分隔的 key=value 对（“%1”不是 key=value 形式）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a label key.</source>
+        <translation>“%1”不是有效的标签键。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a label value (at most 63 letters, digits, &apos;-&apos;, &apos;_&apos;, &apos;.&apos;).</source>
+        <translation>“%1”不是有效的标签值（最多 63 个字母、数字、“-”、“_”、“.”）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key: no spaces.</source>
+        <translation>“%1”不是有效的键：不能包含空格。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is given twice.</source>
+        <translation>“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>No file or folder at %1.</source>
+        <translation>%1 处没有文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2.</source>
+        <translation>%1 大于 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2.</source>
+        <translation>%1 的内容超过 %2。</translation>
+    </message>
+    <message>
+        <source>The folder %1 holds no files.</source>
+        <translation>文件夹 %1 中没有文件。</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
     </message>
 </context>
 </TS>
