@@ -24,21 +24,8 @@ int OffboardCommand::run(const QStringList &args, CliIo &io)
     OnboardingCliContext context(name(), io);
     if (const auto code = context.parse(parser, options, args))
         return *code;
-    if (context.json() && !parser.isSet(yes)) {
-        context.error(CliText::tr("-o json needs --yes (there is no prompt in JSON mode)"));
-        return ExitUsage;
-    }
-    QDateTime at;
-    if (parser.isSet(options.at)) {
-        if (const auto code = context.parseAt(parser.value(options.at), parser.isSet(yes), &at))
-            return *code;
-    }
-    if (!context.connect())
-        return ExitProblems;
-    if (at.isValid())
-        context.waitUntil(at, CliText::tr("offboard %1 in context %2").arg(context.namespaces().join(u", "_s), context.contextName()));
-    if (!context.probe())
-        return ExitProblems;
+    if (const auto code = context.prepareRun(parser, yes, options.at, CliText::tr("offboard %1 in context %2")))
+        return *code;
     if (!context.isHelmWorld()) {
         fd::engine::onboarding::TenantRunOptions runOptions;
         runOptions.force = parser.isSet(force);

@@ -187,6 +187,27 @@ TenantPlan OnboardingCliContext::planTenants(const QStringList &onboard, const Q
     return fd::engine::onboarding::planTenants(inputs);
 }
 
+std::optional<int> OnboardingCliContext::prepareRun(const QCommandLineParser &parser, const QCommandLineOption &yes,
+                                                    const QCommandLineOption &atOption, const QString &what)
+{
+    if (json() && !parser.isSet(yes)) {
+        error(CliText::tr("-o json needs --yes (there is no prompt in JSON mode)"));
+        return ExitUsage;
+    }
+    QDateTime at;
+    if (parser.isSet(atOption)) {
+        if (const auto code = parseAt(parser.value(atOption), parser.isSet(yes), &at))
+            return *code;
+    }
+    if (!connect())
+        return ExitProblems;
+    if (at.isValid())
+        waitUntil(at, what.arg(namespaces().join(u", "_s), contextName()));
+    if (!probe())
+        return ExitProblems;
+    return std::nullopt;
+}
+
 std::optional<int> OnboardingCliContext::parseAt(const QString &text, bool yes, QDateTime *at)
 {
     if (!yes) {

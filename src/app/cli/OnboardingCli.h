@@ -80,11 +80,12 @@ public:
     // useLabel: dynamic mode onboards by labelling the namespaces fission.io/enabled=true.
     fd::engine::onboarding::TenantPlan planTenants(const QStringList &onboard, const QStringList &offboard, bool useLabel = false) const;
 
-    // --at TIME (onboard/offboard): the time, or an exit code for a usage error (message printed).
-    // Needs --yes: nobody answers a prompt at that time.
-    std::optional<int> parseAt(const QString &text, bool yes, QDateTime *at);
-    // Prints what it waits for on stderr and returns once the wall clock reaches `at`.
-    void waitUntil(const QDateTime &at, const QString &what);
+    // What onboard and offboard do after parse() and before planning: -o json and --at need
+    // --yes (there is no prompt then), --at TIME is read, the session opened, the wait until TIME
+    // (printing `what`, with %1 the namespaces and %2 the context), and the cluster read. An exit
+    // code when the command must stop (message printed).
+    std::optional<int> prepareRun(const QCommandLineParser &parser, const QCommandLineOption &yes,
+                                  const QCommandLineOption &at, const QString &what);
 
     void printPlan(const fd::engine::onboarding::Plan &plan);
     void printPlan(const fd::engine::onboarding::TenantPlan &plan);
@@ -103,6 +104,10 @@ public:
     void error(const QString &message);
 
 private:
+    // --at TIME: the time, or an exit code for a usage error (message printed).
+    std::optional<int> parseAt(const QString &text, bool yes, QDateTime *at);
+    // Prints what it waits for on stderr and returns once the wall clock reaches `at`.
+    void waitUntil(const QDateTime &at, const QString &what);
     void printResult(const QJsonObject &plan, const fd::engine::onboarding::StepRunner &run);
 
     QString m_command;

@@ -1,6 +1,7 @@
 #include "OffboardDialog.h"
 
 #include "ui/StatusIcons.h"
+#include "ui/onboarding/StepIcon.h"
 
 #include "engine/onboarding/KubeCalls.h"
 #include "engine/onboarding/OnboardingPlanner.h"
@@ -30,23 +31,6 @@ namespace onb = fd::engine::onboarding;
 
 namespace fd {
 namespace ui {
-
-namespace {
-
-QString stepIcon(onb::StepState state)
-{
-    switch (state) {
-    case onb::StepState::Pending: return u"unknown"_s;
-    case onb::StepState::Running: return u"pending"_s;
-    case onb::StepState::Done: return u"ok"_s;
-    case onb::StepState::Failed: return u"error"_s;
-    case onb::StepState::Skipped: return u"info"_s;
-    case onb::StepState::Cancelled: return u"warning"_s;
-    }
-    return u"unknown"_s;
-}
-
-} // namespace
 
 OffboardDialog::OffboardDialog(const OnboardingEnvironment &environment, const QString &namespaceName, QWidget *parent)
     : QDialog(parent)
@@ -462,7 +446,7 @@ void OffboardDialog::refreshSteps()
             item = new QTreeWidgetItem(m_stepTree);
         const onb::RunStep &step = steps.at(i);
         item->setText(0, step.title);
-        item->setIcon(0, statusIcon(stepIcon(step.state)));
+        item->setIcon(0, statusIcon(stepIconId(step.state)));
         item->setData(0, Qt::UserRole, step.id);
         item->setData(0, Qt::UserRole + 1, onb::stepStateId(step.state));
         item->setText(1, fd::kube::redactSecrets(step.message));

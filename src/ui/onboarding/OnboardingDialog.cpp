@@ -3,6 +3,7 @@
 #include "ReleaseHistoryView.h"
 #include "ValuesEditor.h"
 #include "ui/StatusIcons.h"
+#include "ui/onboarding/StepIcon.h"
 
 #include "engine/onboarding/MaintenanceQueue.h"
 #include "engine/onboarding/OnboardingPlanner.h"
@@ -43,18 +44,6 @@ namespace ui {
 
 namespace {
 
-QString stepIconId(onb::StepState state)
-{
-    switch (state) {
-    case onb::StepState::Pending: return u"unknown"_s;
-    case onb::StepState::Running: return u"pending"_s;
-    case onb::StepState::Done: return u"ok"_s;
-    case onb::StepState::Failed: return u"error"_s;
-    case onb::StepState::Skipped: return u"info"_s;
-    case onb::StepState::Cancelled: return u"warning"_s;
-    }
-    return u"unknown"_s;
-}
 
 QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &text, const QString &iconId = {})
 {
