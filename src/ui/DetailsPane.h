@@ -44,6 +44,8 @@ public:
     void show(const Selection &selection, const fd::engine::ClusterSnapshotPtr &snapshot, ClusterHandle *handle);
     // The same selection with a newer snapshot: re-renders only what changed.
     void refresh(const fd::engine::ClusterSnapshotPtr &snapshot);
+    // A newer snapshot that cannot change what is shown: kept for what comes next, not drawn.
+    void keep(const fd::engine::ClusterSnapshotPtr &snapshot) { m_snapshot = snapshot; }
     const Selection &selection() const { return m_selection; }
     QString overviewText() const;
     QString yamlText() const;

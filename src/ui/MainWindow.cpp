@@ -41,6 +41,20 @@ using namespace Qt::StringLiterals;
 namespace fd {
 namespace ui {
 
+namespace {
+
+// Whether a snapshot can change a tenant's overview in the details pane: it is made of the
+// tenant's record, its Fission objects and the findings. Under churn most snapshots touch other
+// tenants, and the overview was rendered again for every one of them.
+bool touchesTenant(const fd::engine::SnapshotChange &change, const QString &namespaceName)
+{
+    return change.everything || change.connectionChanged || change.installChanged || !change.findings.isEmpty()
+        || change.changedNamespaces.contains(namespaceName) || change.tenants.added.contains(namespaceName)
+        || change.tenants.changed.contains(namespaceName) || change.tenants.removed.contains(namespaceName);
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
@@ -321,7 +335,13 @@ void MainWindow::onSnapshot(ClusterHandle *handle, const fd::engine::ClusterSnap
     if (known)
         notifyErrors(snapshot->contextName, change);
     if (m_selection.context == snapshot->contextName) {
-        m_details->refresh(snapshot);
+        // A cluster's overview and a single object's details (its pods and events are not in
+        // the change) are always drawn again.
+        const bool tenantView = m_selection.type == NodeType::Tenant || m_selection.type == NodeType::Group;
+        if (!tenantView || touchesTenant(change, m_selection.namespaceName))
+            m_details->refresh(snapshot);
+        else
+            m_details->keep(snapshot);
         m_diagnostics->refresh(snapshot);
     }
     trySelectPending();
