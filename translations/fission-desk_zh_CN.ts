@@ -2,226 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>BuildBoard</name>
-    <message>
-        <source>Builds in %1</source>
-        <translation>%1 中的构建</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n package(s) in %1</source>
-        <translation>
-            <numerusform>%1 中的 %n 个包</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n need(s) attention</source>
-        <translation>
-            <numerusform>%n 个需要关注</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>BuildBoardModel</name>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d</source>
-        <translation>
-            <numerusform>%n 天</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Package</source>
-        <translation>包</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>环境</translation>
-    </message>
-    <message>
-        <source>Build state</source>
-        <translation>构建状态</translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation>存在时长</translation>
-    </message>
-    <message>
-        <source>Last change</source>
-        <translation>距上次变更</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-</context>
-<context>
-    <name>BuildTroubleshooter</name>
-    <message>
-        <source>Build of %1/%2</source>
-        <translation>%1/%2 的构建</translation>
-    </message>
-    <message>
-        <source>Why is the build of %1/%2 not done?</source>
-        <translation>%1/%2 的构建为何尚未完成？</translation>
-    </message>
-    <message>
-        <source>Rebuild</source>
-        <translation>重新构建</translation>
-    </message>
-    <message>
-        <source>Open builder log</source>
-        <translation>打开构建器日志</translation>
-    </message>
-    <message>
-        <source>Edit package…</source>
-        <translation>编辑包…</translation>
-    </message>
-    <message>
-        <source>Edit environment…</source>
-        <translation>编辑环境…</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>not reached</source>
-        <translation>未执行到</translation>
-    </message>
-    <message>
-        <source>not needed</source>
-        <translation>不需要</translation>
-    </message>
-    <message>
-        <source>Package %1/%2 is not in this cluster (yet).</source>
-        <translation>此集群中（尚）没有包 %1/%2。</translation>
-    </message>
-    <message>
-        <source>The cluster was removed.</source>
-        <translation>该集群已被移除。</translation>
-    </message>
-    <message>
-        <source>Not allowed: %1</source>
-        <translation>无权限：%1</translation>
-    </message>
-    <message>
-        <source>Set the build back to pending: buildermgr builds it again.</source>
-        <translation>将构建重置为 pending 状态：buildermgr 会重新构建它。</translation>
-    </message>
-    <message>
-        <source>Only a failed build can be rebuilt.</source>
-        <translation>只有失败的构建才能重新构建。</translation>
-    </message>
-    <message>
-        <source>Rebuilding…</source>
-        <translation>正在重新构建…</translation>
-    </message>
-    <message>
-        <source>Cannot show the builder&apos;s log: %1</source>
-        <translation>无法显示构建器的日志：%1</translation>
-    </message>
-    <message>
-        <source>The logs cannot be followed on this cluster.</source>
-        <translation>无法在此集群上跟踪日志。</translation>
-    </message>
-    <message>
-        <source>%1 %2/%3 cannot be edited here.</source>
-        <translation>无法在此编辑 %1 %2/%3。</translation>
-    </message>
-    <message>
-        <source>Your permissions do not allow updating %1 in %2.</source>
-        <translation>您的权限不允许在 %2 中更新 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>CallFunctionDialog</name>
-    <message>
-        <source>Call %1</source>
-        <translation>调用 %1</translation>
-    </message>
-    <message>
-        <source>Sends the request to Fission&apos;s router (Service router:80 in namespace %1) through the API server&apos;s service proxy.</source>
-        <translation>通过 API server 的服务代理，将请求发送到 Fission 的 router（命名空间 %1 中的 Service router:80）。</translation>
-    </message>
-    <message>
-        <source>Method:</source>
-        <translation>方法：</translation>
-    </message>
-    <message>
-        <source>Path:</source>
-        <translation>路径：</translation>
-    </message>
-    <message>
-        <source>One header per line: Name: value</source>
-        <translation>每行一个请求头：Name: value</translation>
-    </message>
-    <message>
-        <source>Headers:</source>
-        <translation>请求头：</translation>
-    </message>
-    <message>
-        <source>Body:</source>
-        <translation>请求体：</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Response headers:</source>
-        <translation>响应头：</translation>
-    </message>
-    <message>
-        <source>Response body:</source>
-        <translation>响应体：</translation>
-    </message>
-    <message>
-        <source>Sending…</source>
-        <translation>正在发送…</translation>
-    </message>
-    <message>
-        <source>No answer after %1 ms: %2</source>
-        <translation>%1 毫秒后仍无响应：%2</translation>
-    </message>
-    <message>
-        <source>HTTP %1 in %2 ms</source>
-        <translation>HTTP %1，耗时 %2 毫秒</translation>
-    </message>
-    <message>
-        <source>(headers of error answers are not kept by the client)</source>
-        <translation>（客户端不保留错误响应的响应头）</translation>
-    </message>
-    <message>
-        <source>The router has no route for this path. &lt;a href=&quot;diagnostics&quot;&gt;Show the diagnostics of %1&lt;/a&gt; to see why.</source>
-        <translation>router 中没有此路径的路由。&lt;a href=&quot;diagnostics&quot;&gt;查看 %1 的诊断&lt;/a&gt;以了解原因。</translation>
-    </message>
-</context>
-<context>
     <name>CliText</name>
     <message>
         <source>List the kubeconfig contexts and check that each one can be used</source>
@@ -4517,6 +4297,226 @@
     <message>
         <source>Opened the logs of %1.</source>
         <translation>已打开 %1 的日志。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::BuildBoard</name>
+    <message>
+        <source>Builds in %1</source>
+        <translation>%1 中的构建</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n package(s) in %1</source>
+        <translation>
+            <numerusform>%1 中的 %n 个包</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n 个需要关注</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::BuildBoardModel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Build state</source>
+        <translation>构建状态</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>存在时长</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>距上次变更</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::BuildTroubleshooter</name>
+    <message>
+        <source>Build of %1/%2</source>
+        <translation>%1/%2 的构建</translation>
+    </message>
+    <message>
+        <source>Why is the build of %1/%2 not done?</source>
+        <translation>%1/%2 的构建为何尚未完成？</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>重新构建</translation>
+    </message>
+    <message>
+        <source>Open builder log</source>
+        <translation>打开构建器日志</translation>
+    </message>
+    <message>
+        <source>Edit package…</source>
+        <translation>编辑包…</translation>
+    </message>
+    <message>
+        <source>Edit environment…</source>
+        <translation>编辑环境…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>未执行到</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <source>Package %1/%2 is not in this cluster (yet).</source>
+        <translation>此集群中（尚）没有包 %1/%2。</translation>
+    </message>
+    <message>
+        <source>The cluster was removed.</source>
+        <translation>该集群已被移除。</translation>
+    </message>
+    <message>
+        <source>Not allowed: %1</source>
+        <translation>无权限：%1</translation>
+    </message>
+    <message>
+        <source>Set the build back to pending: buildermgr builds it again.</source>
+        <translation>将构建重置为 pending 状态：buildermgr 会重新构建它。</translation>
+    </message>
+    <message>
+        <source>Only a failed build can be rebuilt.</source>
+        <translation>只有失败的构建才能重新构建。</translation>
+    </message>
+    <message>
+        <source>Rebuilding…</source>
+        <translation>正在重新构建…</translation>
+    </message>
+    <message>
+        <source>Cannot show the builder&apos;s log: %1</source>
+        <translation>无法显示构建器的日志：%1</translation>
+    </message>
+    <message>
+        <source>The logs cannot be followed on this cluster.</source>
+        <translation>无法在此集群上跟踪日志。</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 cannot be edited here.</source>
+        <translation>无法在此编辑 %1 %2/%3。</translation>
+    </message>
+    <message>
+        <source>Your permissions do not allow updating %1 in %2.</source>
+        <translation>您的权限不允许在 %2 中更新 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::CallFunctionDialog</name>
+    <message>
+        <source>Call %1</source>
+        <translation>调用 %1</translation>
+    </message>
+    <message>
+        <source>Sends the request to Fission&apos;s router (Service router:80 in namespace %1) through the API server&apos;s service proxy.</source>
+        <translation>通过 API server 的服务代理，将请求发送到 Fission 的 router（命名空间 %1 中的 Service router:80）。</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>路径：</translation>
+    </message>
+    <message>
+        <source>One header per line: Name: value</source>
+        <translation>每行一个请求头：Name: value</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>请求头：</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>请求体：</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Response headers:</source>
+        <translation>响应头：</translation>
+    </message>
+    <message>
+        <source>Response body:</source>
+        <translation>响应体：</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>No answer after %1 ms: %2</source>
+        <translation>%1 毫秒后仍无响应：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1，耗时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>(headers of error answers are not kept by the client)</source>
+        <translation>（客户端不保留错误响应的响应头）</translation>
+    </message>
+    <message>
+        <source>The router has no route for this path. &lt;a href=&quot;diagnostics&quot;&gt;Show the diagnostics of %1&lt;/a&gt; to see why.</source>
+        <translation>router 中没有此路径的路由。&lt;a href=&quot;diagnostics&quot;&gt;查看 %1 的诊断&lt;/a&gt;以了解原因。</translation>
     </message>
 </context>
 <context>

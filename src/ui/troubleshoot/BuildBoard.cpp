@@ -1,4 +1,4 @@
-#include "ui/troubleshoot/BuildBoard.h"
+#include "BuildBoard.h"
 
 #include "engine/ClusterSession.h"
 #include "ui/troubleshoot/BuildBoardModel.h"

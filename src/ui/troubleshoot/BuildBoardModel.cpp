@@ -1,4 +1,4 @@
-#include "ui/troubleshoot/BuildBoardModel.h"
+#include "BuildBoardModel.h"
 
 #include "ui/StatusIcons.h"
 

@@ -1,4 +1,4 @@
-#include "ui/troubleshoot/BuildTroubleshooter.h"
+#include "BuildTroubleshooter.h"
 
 #include "engine/ClusterSession.h"
 #include "engine/logs/LogSource.h"

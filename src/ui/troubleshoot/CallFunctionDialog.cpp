@@ -1,4 +1,4 @@
-#include "ui/troubleshoot/CallFunctionDialog.h"
+#include "CallFunctionDialog.h"
 
 #include "engine/ClusterSession.h"
 #include "fission/FissionIndex.h"

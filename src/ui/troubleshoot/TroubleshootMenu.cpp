@@ -1,4 +1,4 @@
-#include "ui/troubleshoot/TroubleshootMenu.h"
+#include "TroubleshootMenu.h"
 
 #include "engine/ClusterSession.h"
 #include "ui/troubleshoot/BuildBoard.h"
