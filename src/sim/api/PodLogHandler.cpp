@@ -96,6 +96,7 @@ void PodLogStream::start()
         if (!m_options.since || lines.at(i).time >= *m_options.since)
             writeLine(lines.at(i));
     }
+    flush();
     if (m_ended)
         return;
     if (!m_options.follow || m_options.previous || log->terminated) {
@@ -125,8 +126,12 @@ void PodLogStream::writeLine(const LogLine &line)
     if (m_ended || !m_responder || !m_responder->isOpen())
         return;
     QByteArray text;
-    if (m_options.timestamps)
-        text = line.time.toString(QStringLiteral("yyyy-MM-ddThh:mm:ss.zzz000000Z")).toLatin1() + ' ';
+    if (m_options.timestamps) {
+        // RFC 3339 with nanoseconds, as the kubelet writes them: "…T15:24:17.356000000Z".
+        text = line.time.toUTC().toString(Qt::ISODateWithMs).toLatin1();
+        text.chop(1); // the 'Z'
+        text += "000000Z ";
+    }
     text += line.text + '\n';
     if (m_options.limitBytes) {
         const qint64 left = *m_options.limitBytes - m_bytesWritten;
@@ -137,7 +142,20 @@ void PodLogStream::writeLine(const LogLine &line)
         text = text.left(left);
     }
     m_bytesWritten += text.size();
-    m_responder->write(text);
+    m_pending += text;
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &PodLogStream::flush, Qt::QueuedConnection);
+    }
+}
+
+void PodLogStream::flush()
+{
+    m_flushQueued = false;
+    if (m_pending.isEmpty() || !m_responder || !m_responder->isOpen())
+        return;
+    m_responder->write(m_pending);
+    m_pending.clear();
 }
 
 void PodLogStream::end()
@@ -146,6 +164,7 @@ void PodLogStream::end()
         return;
     m_ended = true;
     disconnect(m_logs, nullptr, this, nullptr);
+    flush();
     if (m_responder && m_responder->isOpen())
         m_responder->finish();
     deleteLater();
