@@ -26,6 +26,11 @@ struct Slice {
 
 LiteralFinder::LiteralFinder(const QByteArray &needle, bool caseSensitive) : m_needle(needle), m_caseSensitive(caseSensitive)
 {
+    // Without ASCII letters folding changes nothing, and the exact search (QByteArrayView's
+    // vectorised one) is several times faster than the folding Horspool loop on short needles.
+    const auto isLetter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (std::none_of(m_needle.cbegin(), m_needle.cend(), isLetter))
+        m_caseSensitive = true;
     if (!m_caseSensitive) {
         for (char &c : m_needle)
             c = foldAscii(c);

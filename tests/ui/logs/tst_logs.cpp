@@ -150,6 +150,10 @@ private Q_SLOTS:
         QTest::addRow("plain, no match") << u"timeout"_s << false << false << 0 << u"an error here"_s << false;
         QTest::addRow("plain at the end") << u"here"_s << false << false << 0 << u"an error here"_s << true;
         QTest::addRow("needle longer than line") << u"a very long needle"_s << false << false << 0 << u"short"_s << false;
+        // A needle without letters takes the exact search; its case needs no folding.
+        QTest::addRow("no letters, found") << u"\" 5"_s << false << false << 0 << u"\"GET /\" 503 14"_s << true;
+        QTest::addRow("no letters, absent") << u"\" 5"_s << false << false << 0 << u"\"GET /\" 200 14"_s << false;
+        QTest::addRow("no letters, exclude") << u":5"_s << false << true << 0 << u"{\"status\":503}"_s << false;
         QTest::addRow("exclude") << u"healthz"_s << false << true << 0 << u"GET /healthz"_s << false;
         QTest::addRow("exclude keeps others") << u"healthz"_s << false << true << 0 << u"GET /hello"_s << true;
         QTest::addRow("regex") << u"status=(4|5)\\d\\d"_s << true << false << 0 << u"status=503"_s << true;
