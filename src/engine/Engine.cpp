@@ -153,11 +153,16 @@ void Engine::startUnlessHidden(Entry &entry)
     entry.session->start();
 }
 
+const Engine::Entry *Engine::find(const QString &contextName) const
+{
+    const auto it = std::find_if(m_sessions.cbegin(), m_sessions.cend(),
+                                 [&](const Entry &e) { return e.session->contextName() == contextName; });
+    return it == m_sessions.cend() ? nullptr : &*it;
+}
+
 Engine::Entry *Engine::find(const QString &contextName)
 {
-    const auto it = std::find_if(m_sessions.begin(), m_sessions.end(),
-                                 [&](const Entry &e) { return e.session->contextName() == contextName; });
-    return it == m_sessions.end() ? nullptr : &*it;
+    return const_cast<Entry *>(std::as_const(*this).find(contextName));
 }
 
 void Engine::applyContextSettings(const QString &contextName)
@@ -196,9 +201,8 @@ void Engine::applyContextSettings(const QString &contextName)
 
 bool Engine::isSessionActive(const QString &contextName) const
 {
-    const auto it = std::find_if(m_sessions.cbegin(), m_sessions.cend(),
-                                 [&](const Entry &e) { return e.session->contextName() == contextName; });
-    return it != m_sessions.cend() && it->started;
+    const Entry *entry = find(contextName);
+    return entry && entry->started;
 }
 
 void Engine::removeSession(const QString &contextName)

@@ -83,6 +83,7 @@ private:
     ClusterSession *add(std::unique_ptr<ClusterSession> session, bool demo, SessionFactory make = {});
     std::unique_ptr<ClusterSession> makeKubeconfigSession(const QString &contextName, const ContextSettings &settings);
     Entry *find(const QString &contextName);
+    const Entry *find(const QString &contextName) const;
     void startUnlessHidden(Entry &entry);
 
     bool m_autoStart = true;

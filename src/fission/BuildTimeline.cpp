@@ -14,7 +14,6 @@
 #include "fission/WatchedNamespaces.h"
 #include "fission/rules/RuleSupport.h"
 
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -117,31 +116,6 @@ QString BuildTimeline::describe() const
 }
 
 namespace {
-
-// The lines of a build log that explain a failure: those that look like errors, else the tail.
-QStringList relevantLines(const QString &log, int max = 12)
-{
-    static const QRegularExpression errorLike(
-        u"error|fail|fatal|exception|cannot|can't|undefined|not found|no such|denied|exit status|traceback|panic"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    const QStringList lines = log.split(u'\n');
-    QStringList picked;
-    for (const QString &line : lines) {
-        if (!line.trimmed().isEmpty() && errorLike.match(line).hasMatch()) {
-            picked.append(rules::shorten(line.trimmed(), 240));
-            if (picked.size() >= max)
-                return picked;
-        }
-    }
-    if (!picked.isEmpty())
-        return picked;
-    QStringList tail;
-    for (auto it = lines.crbegin(); it != lines.crend() && tail.size() < 10; ++it) {
-        if (!it->trimmed().isEmpty())
-            tail.prepend(rules::shorten(it->trimmed(), 240));
-    }
-    return tail;
-}
 
 QString field(const QString &path, const QString &value)
 {
@@ -327,7 +301,7 @@ private:
                    translate("fd::fission", "Environment %1 does not exist, so buildermgr failed the build at once. Create "
                                             "the environment (or point the package at another one) and rebuild.")
                        .arg(pkg.environment.name));
-            step(Id::PickedUp).output = relevantLines(pkg.buildLog);
+            step(Id::PickedUp).output = rules::relevantLogLines(pkg.buildLog);
             return;
         case FailureKind::BuilderNotReady: {
             markDone({Id::PickedUp});
@@ -339,7 +313,7 @@ private:
                            .arg(pkg.environment.name));
             else
                 step(Id(t.stoppedAt)).state = State::Failed;
-            step(Id(t.stoppedAt)).output = relevantLines(pkg.buildLog);
+            step(Id(t.stoppedAt)).output = rules::relevantLogLines(pkg.buildLog);
             return;
         }
         case FailureKind::Fetch:
@@ -353,7 +327,7 @@ private:
             if (!pkg.source.storageArchiveId().isEmpty())
                 step(Id::Fetch).evidence.append(field(u"spec.source.url"_s, pkg.source.url));
             stopAt(Id::Fetch, State::Failed, own);
-            step(Id::Fetch).output = relevantLines(pkg.buildLog);
+            step(Id::Fetch).output = rules::relevantLogLines(pkg.buildLog);
             return;
         }
         case FailureKind::Upload:
@@ -361,7 +335,7 @@ private:
             stopAt(Id::Upload, State::Failed,
                    translate("fd::fission", "The build ran, but uploading its result to storagesvc failed. Check "
                                             "storagesvc and rebuild."));
-            step(Id::Upload).output = relevantLines(pkg.buildLog);
+            step(Id::Upload).output = rules::relevantLogLines(pkg.buildLog);
             return;
         case FailureKind::Build:
             markDone({Id::PickedUp, Id::PodScheduled, Id::ImagePulled, Id::BuilderReady, Id::Fetch});
@@ -375,7 +349,7 @@ private:
                        translate("fd::fission", "The build command (%1) failed: the builder's output below says why. "
                                                 "Fix the source or the build command and rebuild.")
                            .arg(command));
-                step(Id::Build).output = relevantLines(pkg.buildLog);
+                step(Id::Build).output = rules::relevantLogLines(pkg.buildLog);
                 step(Id::Build).evidence.append(field(u"spec.buildcmd"_s, pkg.buildCommand));
             }
             return;

@@ -7,7 +7,6 @@
 #include "fission/rules/Rules.h"
 
 #include <QMap>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using fd::fission::detail::translate;
@@ -41,33 +40,6 @@ std::optional<OpenLogsAction> componentLogs(const RuleContext &ctx, const QStrin
     a.namespaceName = install->releaseNamespace;
     a.selector = u"svc=%1"_s.arg(component);
     return a;
-}
-
-// The lines of a build log that explain a failure: those that look like errors, else the tail.
-QStringList relevantLogLines(const QString &log, int max = 12)
-{
-    static const QRegularExpression errorLike(
-        u"error|fail|fatal|exception|cannot|can't|undefined|not found|no such|denied|exit status|traceback|panic"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    const QStringList lines = log.split(u'\n');
-    QStringList picked;
-    for (const QString &line : lines) {
-        if (line.trimmed().isEmpty())
-            continue;
-        if (errorLike.match(line).hasMatch()) {
-            picked.append(shorten(line.trimmed(), 240));
-            if (picked.size() >= max)
-                break;
-        }
-    }
-    if (!picked.isEmpty())
-        return picked;
-    QStringList tail;
-    for (auto it = lines.crbegin(); it != lines.crend() && tail.size() < 10; ++it) {
-        if (!it->trimmed().isEmpty())
-            tail.prepend(shorten(it->trimmed(), 240));
-    }
-    return tail;
 }
 
 class PackageBuildFailed final : public Rule

@@ -2,6 +2,8 @@
 
 #include "fission/Tr.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +35,32 @@ QString shorten(const QString &text, int max)
     if (text.size() <= max)
         return text;
     return text.left(max - 1) + u'…';
+}
+
+QStringList relevantLogLines(const QString &log, int max)
+{
+    static const QRegularExpression errorLike(
+        u"error|fail|fatal|exception|cannot|can't|undefined|not found|no such|denied|exit status|traceback|panic"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const QStringList lines = log.split(u'\n');
+    QStringList picked;
+    for (const QString &line : lines) {
+        if (line.trimmed().isEmpty())
+            continue;
+        if (errorLike.match(line).hasMatch()) {
+            picked.append(shorten(line.trimmed(), 240));
+            if (picked.size() >= max)
+                break;
+        }
+    }
+    if (!picked.isEmpty())
+        return picked;
+    QStringList tail;
+    for (auto it = lines.crbegin(); it != lines.crend() && tail.size() < 10; ++it) {
+        if (!it->trimmed().isEmpty())
+            tail.prepend(shorten(it->trimmed(), 240));
+    }
+    return tail;
 }
 
 const FissionInstall *primaryInstall(const RuleContext &context)

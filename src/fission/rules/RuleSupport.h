@@ -17,6 +17,9 @@ Finding newFinding(const QString &ruleId, const ObjectRef &subject, Severity sev
 Evidence evidenceOf(const ObjectRef &object, QList<EvidenceField> fields = {}, const QString &note = {});
 // Long texts (build logs, messages) cut to `max` characters with an ellipsis.
 QString shorten(const QString &text, int max = 300);
+// The lines of a build log that explain a failure: those that look like errors (at most `max`),
+// else the last ten; each shortened.
+QStringList relevantLogLines(const QString &log, int max = 12);
 
 // The onboarding fix for `namespaceName` on `install`, priced for its tenancy world.
 OnboardAction onboardAction(const RuleContext &context, const FissionInstall &install, const QString &namespaceName);

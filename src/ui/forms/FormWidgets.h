@@ -10,6 +10,17 @@
 // Small helpers the object forms share for building editors and reading JSON back into them.
 namespace fd::ui::forms {
 
+// The sorted names of index objects (e.g. index.functions().inNamespace(ns)), for namePicker().
+template <typename List>
+QStringList namesOf(const List &items)
+{
+    QStringList names;
+    for (const auto *item : items)
+        names << item->name();
+    names.sort();
+    return names;
+}
+
 // An editable picker of names from the namespace (the user may type one that does not exist
 // yet; validation then says so).
 inline QComboBox *namePicker(QWidget *parent, const QString &objectName, const QStringList &names)

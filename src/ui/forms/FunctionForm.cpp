@@ -33,16 +33,6 @@ constexpr int defaultFunctionTimeout = 60;
 constexpr int defaultIdleTimeout = 120;
 constexpr int defaultSpecializationTimeout = 120;
 
-template <typename List>
-QStringList namesOf(const List &items)
-{
-    QStringList names;
-    for (const auto *item : items)
-        names << item->name();
-    names.sort();
-    return names;
-}
-
 QJsonArray mounts(const QString &ns, const QStringList &names)
 {
     QJsonArray out;

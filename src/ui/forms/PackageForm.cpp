@@ -51,11 +51,7 @@ PackageForm::PackageForm(FormBackend *backend, const QString &namespaceName, con
 void PackageForm::buildFields(QFormLayout *layout)
 {
     const auto snap = snapshot();
-    QStringList environments;
-    for (const auto *e : snap->index.environments().inNamespace(namespaceName()))
-        environments << e->name();
-    environments.sort();
-    m_environment = namePicker(this, u"field:environment"_s, environments);
+    m_environment = namePicker(this, u"field:environment"_s, namesOf(snap->index.environments().inNamespace(namespaceName())));
     addField(layout, u"environment"_s, tr("Environment"), m_environment, {u"spec.environment"_s});
 
     m_role = new QComboBox(this);

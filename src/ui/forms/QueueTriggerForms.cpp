@@ -17,15 +17,6 @@ using namespace fd::ui::forms;
 
 namespace {
 
-QStringList functionNamesIn(const fd::engine::ClusterSnapshot &snap, const QString &ns)
-{
-    QStringList names;
-    for (const auto *f : snap.index.functions().inNamespace(ns))
-        names << f->name();
-    names.sort();
-    return names;
-}
-
 QString joinMap(const QJsonObject &map)
 {
     QStringList parts;
@@ -63,7 +54,7 @@ MessageQueueTriggerForm::MessageQueueTriggerForm(FormBackend *backend, const QSt
 
 void MessageQueueTriggerForm::buildFields(QFormLayout *layout)
 {
-    m_function = namePicker(this, u"field:function"_s, functionNamesIn(*snapshot(), namespaceName()));
+    m_function = namePicker(this, u"field:function"_s, namesOf(snapshot()->index.functions().inNamespace(namespaceName())));
     addField(layout, u"function"_s, tr("Function"), m_function, {u"spec.functionref"_s});
     m_mqtKind = new QComboBox(this);
     m_mqtKind->setObjectName(u"field:mqtkind"_s);
@@ -187,7 +178,7 @@ WatchTriggerForm::WatchTriggerForm(FormBackend *backend, const QString &namespac
 
 void WatchTriggerForm::buildFields(QFormLayout *layout)
 {
-    m_function = namePicker(this, u"field:function"_s, functionNamesIn(*snapshot(), namespaceName()));
+    m_function = namePicker(this, u"field:function"_s, namesOf(snapshot()->index.functions().inNamespace(namespaceName())));
     addField(layout, u"function"_s, tr("Function"), m_function, {u"spec.functionref"_s});
     m_watchNamespace = line(this, u"field:watchNamespace"_s);
     m_watchNamespace->setText(namespaceName());

@@ -20,15 +20,6 @@ using namespace fd::ui::forms;
 
 namespace {
 
-QStringList functionNames(const fd::engine::ClusterSnapshot &snap, const QString &ns)
-{
-    QStringList names;
-    for (const auto *f : snap.index.functions().inNamespace(ns))
-        names << f->name();
-    names.sort();
-    return names;
-}
-
 const QStringList &httpMethods()
 {
     static const QStringList methods{u"GET"_s, u"POST"_s, u"PUT"_s, u"DELETE"_s, u"PATCH"_s, u"HEAD"_s, u"OPTIONS"_s};
@@ -48,7 +39,7 @@ HttpTriggerForm::HttpTriggerForm(FormBackend *backend, const QString &namespaceN
 
 void HttpTriggerForm::buildFields(QFormLayout *layout)
 {
-    m_function = namePicker(this, u"field:function"_s, functionNames(*snapshot(), namespaceName()));
+    m_function = namePicker(this, u"field:function"_s, namesOf(snapshot()->index.functions().inNamespace(namespaceName())));
     addField(layout, u"function"_s, tr("Function"), m_function, {u"spec.functionref"_s});
     auto *methods = new QWidget(this);
     auto *row = new QHBoxLayout(methods);
@@ -150,7 +141,7 @@ TimeTriggerForm::TimeTriggerForm(FormBackend *backend, const QString &namespaceN
 
 void TimeTriggerForm::buildFields(QFormLayout *layout)
 {
-    m_function = namePicker(this, u"field:function"_s, functionNames(*snapshot(), namespaceName()));
+    m_function = namePicker(this, u"field:function"_s, namesOf(snapshot()->index.functions().inNamespace(namespaceName())));
     addField(layout, u"function"_s, tr("Function"), m_function, {u"spec.functionref"_s});
     m_cron = line(this, u"field:cron"_s, tr("*/5 * * * *  or  @every 1m"));
     m_cron->setText(u"*/5 * * * *"_s);

@@ -1,7 +1,7 @@
 #include "OffboardDialog.h"
 
 #include "ui/StatusIcons.h"
-#include "ui/onboarding/StepIcon.h"
+#include "ui/onboarding/RunStepTree.h"
 
 #include "engine/onboarding/KubeCalls.h"
 #include "engine/onboarding/OnboardingPlanner.h"
@@ -434,23 +434,8 @@ void OffboardDialog::startRun(onb::StepRunner *runner)
 
 void OffboardDialog::refreshSteps()
 {
-    onb::StepRunner *runner = run();
-    if (!runner)
-        return;
-    const QList<onb::RunStep> &steps = runner->steps();
-    while (m_stepTree->topLevelItemCount() > steps.size())
-        delete m_stepTree->takeTopLevelItem(m_stepTree->topLevelItemCount() - 1);
-    for (qsizetype i = 0; i < steps.size(); ++i) {
-        QTreeWidgetItem *item = m_stepTree->topLevelItem(int(i));
-        if (!item)
-            item = new QTreeWidgetItem(m_stepTree);
-        const onb::RunStep &step = steps.at(i);
-        item->setText(0, step.title);
-        item->setIcon(0, statusIcon(stepIconId(step.state)));
-        item->setData(0, Qt::UserRole, step.id);
-        item->setData(0, Qt::UserRole + 1, onb::stepStateId(step.state));
-        item->setText(1, fd::kube::redactSecrets(step.message));
-    }
+    if (onb::StepRunner *runner = run())
+        showRunSteps(m_stepTree, runner->steps());
 }
 
 void OffboardDialog::onRunFinished(bool success)

@@ -3,7 +3,7 @@
 #include "ReleaseHistoryView.h"
 #include "ValuesEditor.h"
 #include "ui/StatusIcons.h"
-#include "ui/onboarding/StepIcon.h"
+#include "ui/onboarding/RunStepTree.h"
 
 #include "engine/onboarding/MaintenanceQueue.h"
 #include "engine/onboarding/OnboardingPlanner.h"
@@ -537,13 +537,18 @@ void OnboardingDialog::startPlanning()
         return;
     }
     onb::PlanRequest request;
-    request.helm = m_environment.helm;
-    request.report = m_facts->report;
-    request.release = *m_facts->release->upgradeBase();
     request.latestRevision = m_facts->release->latest()->version;
     request.add = names;
     if (m_batch)
         request.remove = m_batch->remove;
+    startPlanner(std::move(request));
+}
+
+void OnboardingDialog::startPlanner(onb::PlanRequest request)
+{
+    request.helm = m_environment.helm;
+    request.report = m_facts->report;
+    request.release = *m_facts->release->upgradeBase();
     request.chartReference = m_chartEdit->text().trimmed();
     delete m_planner.data();
     m_planner = new onb::OnboardingPlanner(m_session->rest(), this);
@@ -855,25 +860,8 @@ void OnboardingDialog::followRun(onb::StepRunner *runner)
 
 void OnboardingDialog::refreshSteps()
 {
-    onb::StepRunner *runner = run();
-    if (!runner)
-        return;
-    const QList<onb::RunStep> &steps = runner->steps();
-    while (m_stepTree->topLevelItemCount() > steps.size())
-        delete m_stepTree->takeTopLevelItem(m_stepTree->topLevelItemCount() - 1);
-    for (qsizetype i = 0; i < steps.size(); ++i) {
-        QTreeWidgetItem *item = m_stepTree->topLevelItem(int(i));
-        if (!item)
-            item = new QTreeWidgetItem(m_stepTree);
-        const onb::RunStep &step = steps.at(i);
-        item->setText(0, step.title);
-        item->setIcon(0, statusIcon(stepIconId(step.state)));
-        item->setData(0, Qt::UserRole, step.id);
-        item->setData(0, Qt::UserRole + 1, onb::stepStateId(step.state));
-        const QString message = fd::kube::redactSecrets(step.message);
-        item->setText(1, message);
-        item->setToolTip(1, message);
-    }
+    if (onb::StepRunner *runner = run())
+        showRunSteps(m_stepTree, runner->steps());
 }
 
 void OnboardingDialog::onRunFinished(bool success)
@@ -1071,20 +1059,10 @@ void OnboardingDialog::startPlanningEdited()
     m_plan.reset();
     m_planArea->hide();
     onb::PlanRequest request;
-    request.helm = m_environment.helm;
-    request.report = m_facts->report;
-    request.release = *m_facts->release->upgradeBase();
     request.latestRevision = m_knownLatest;
     request.valuesText = m_valuesEditor->text();
     request.valuesTextIsTarget = true;
-    request.chartReference = m_chartEdit->text().trimmed();
-    delete m_planner.data();
-    m_planner = new onb::OnboardingPlanner(m_session->rest(), this);
-    connect(m_planner, &onb::OnboardingPlanner::progress, this, [this](const QString &message) { setBusy(message + u'…'); });
-    connect(m_planner, &onb::OnboardingPlanner::finished, this, &OnboardingDialog::onPlannerFinished);
-    setBusy(tr("Planning…"));
-    setPhase(Phase::Planning);
-    m_planner->start(request);
+    startPlanner(std::move(request));
 }
 
 void OnboardingDialog::setStalePollInterval(int ms)

@@ -31,6 +31,7 @@ class KubeSession;
 namespace fd::engine::onboarding {
 class ClusterProbe;
 class OnboardingPlanner;
+struct PlanRequest;
 class OnboardingRun;
 class StepRunner;
 class TenantRun;
@@ -165,6 +166,9 @@ private:
     void markStale(const fd::helm::ReleaseRevisions &revisions);
     void proceedOnboarding();
     void startPlanningEdited();
+    // Fills what every plan shares (helm, install report, the release's upgrade base, the chart
+    // reference typed) and starts the planner.
+    void startPlanner(fd::engine::onboarding::PlanRequest request);
     bool usesEditedValues() const;
     void reportBatch(bool success, const QString &message);
 

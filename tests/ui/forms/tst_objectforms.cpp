@@ -2,6 +2,7 @@
 // in-process emulator: create, edit (fields the form does not show survive), a conflict with
 // "reload and reapply", the server's dry-run error at its field, the not-watched banner, RBAC,
 // and delete with the preview of what references the object.
+#include "FormDriving.h"
 #include "engine/ClusterSession.h"
 #include "engine/Engine.h"
 #include "fission/FissionIndex.h"
@@ -25,6 +26,9 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using fd::test::child;
+using fd::test::screenshotForm;
+using fd::test::typeInto;
 
 namespace {
 
@@ -40,45 +44,6 @@ public:
         return QtFuture::makeReadyFuture(false);
     }
 };
-
-template <typename T>
-T *child(QWidget *parent, const QString &name)
-{
-    T *w = parent->findChild<T *>(name);
-    if (!w)
-        qWarning("no child %s", qPrintable(name));
-    return w;
-}
-
-// Types into a widget as a user does (select all, then keys).
-void typeInto(QWidget *w, const QString &text)
-{
-    if (auto *combo = qobject_cast<QComboBox *>(w))
-        w = combo->lineEdit();
-    auto *edit = qobject_cast<QLineEdit *>(w);
-    QVERIFY(edit);
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
-
-// With FD_FORMS_SCREENSHOT_DIR set (under Xvfb, see the report), the whole screen is captured
-// with ImageMagick's `import` while the form shows: docs/screenshots/form-*.png.
-void screenshot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FD_FORMS_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    w->move(20, 20);
-    w->show();
-    w->raise();
-    QVERIFY(QTest::qWaitForWindowExposed(w));
-    QTest::qWait(500); // let the window manager-less X server paint; not an assertion
-    const QRect frame = w->frameGeometry().adjusted(-10, -10, 10, 10);
-    QProcess::execute(u"import"_s, {u"-window"_s, u"root"_s, u"-crop"_s,
-                                    u"%1x%2+%3+%4"_s.arg(frame.width()).arg(frame.height()).arg(qMax(0, frame.x())).arg(qMax(0, frame.y())),
-                                    dir + u"/form-"_s + name + u".png"_s});
-}
 
 } // namespace
 
@@ -146,13 +111,13 @@ private Q_SLOTS:
         QVERIFY(form.fieldMessage(u"environment"_s).isEmpty());
         QVERIFY(form.fieldMessage(u"package"_s).isEmpty());
         QVERIFY(!child<QWidget>(&form, u"field:image"_s)->isVisibleTo(&form)); // container-only field hidden
-        screenshot(&form, u"function"_s);
+        screenshotForm(&form, u"function"_s);
 
         // The YAML preview shows exactly what will be sent.
         auto *tabs = child<QTabWidget>(&form, u"formTabs"_s);
         tabs->setCurrentIndex(1);
         const QString yaml = child<QPlainTextEdit>(&form, u"yamlPreview"_s)->toPlainText();
-        screenshot(&form, u"function-yaml"_s);
+        screenshotForm(&form, u"function-yaml"_s);
         QVERIFY2(yaml.contains(u"name: forms-fn"_s) && yaml.contains(u"ExecutorType: newdeploy"_s) && yaml.contains(u"MaxScale: 4"_s),
                  qPrintable(yaml));
         tabs->setCurrentIndex(0);
@@ -185,7 +150,7 @@ private Q_SLOTS:
         QTest::mouseClick(child<QCheckBox>(&form, u"method:POST"_s), Qt::LeftButton);
         QVERIFY(form.fieldMessage(u"methods"_s).isEmpty());
         QVERIFY(form.fieldMessage(u"function"_s).isEmpty());
-        screenshot(&form, u"http-trigger"_s);
+        screenshotForm(&form, u"http-trigger"_s);
         QSignalSpy applied(&form, &fd::ui::ObjectFormDialog::applied);
         QTRY_VERIFY_WITH_TIMEOUT(form.applyButton()->isEnabled(), kTimeout);
         QTest::mouseClick(form.applyButton(), Qt::LeftButton);
@@ -209,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(form.fieldMessage(u"cron"_s).isEmpty());
         QVERIFY2(form.scheduleReading().contains(u"At 09:00, on Monday through Friday"_s), qPrintable(form.scheduleReading()));
         QCOMPARE(form.scheduleReading().count(u"09:00:00"_s), 5); // the next five runs
-        screenshot(&form, u"time-trigger"_s);
+        screenshotForm(&form, u"time-trigger"_s);
         QSignalSpy applied(&form, &fd::ui::ObjectFormDialog::applied);
         QTRY_VERIFY_WITH_TIMEOUT(form.applyButton()->isEnabled(), kTimeout);
         QTest::mouseClick(form.applyButton(), Qt::LeftButton);
@@ -277,7 +242,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kTimeout);
         QVERIFY2(edit.statusText().contains(u"changed by someone else"_s), qPrintable(edit.statusText()));
         QVERIFY(!edit.reloadButton()->isHidden());
-        screenshot(&edit, u"environment-conflict"_s);
+        screenshotForm(&edit, u"environment-conflict"_s);
         QCOMPARE(child<QSpinBox>(&edit, u"field:poolSize"_s)->value(), 5); // the user's input is kept
         QCOMPARE(applied.size(), 0);
 
@@ -310,7 +275,7 @@ private Q_SLOTS:
         QVERIFY2(!form.fieldMessage(u"functionsPerContainer"_s).isEmpty(), qPrintable(form.statusText()));
         QVERIFY2(form.statusText().contains(u"dry run"_s), qPrintable(form.statusText()));
         QCOMPARE(child<QComboBox>(&form, u"field:functionsPerContainer"_s)->currentText(), u"many"_s); // input kept
-        screenshot(&form, u"environment-dry-run-error"_s);
+        screenshotForm(&form, u"environment-dry-run-error"_s);
         QVERIFY(!m_modern->snapshot()->index.environments().get(u"team-a"_s, u"forms-dry"_s));
         // Editing the field clears the server's message.
         typeInto(child<QComboBox>(&form, u"field:functionsPerContainer"_s), u"single"_s);
@@ -342,7 +307,7 @@ private Q_SLOTS:
     {
         fd::ui::FunctionForm form(m_backend, u"test"_s);
         QVERIFY2(form.bannerText().contains(u"does not watch"_s), qPrintable(form.bannerText()));
-        screenshot(&form, u"not-watched"_s);
+        screenshotForm(&form, u"not-watched"_s);
     }
 
     void applyIsDisabledWithoutPermission()
@@ -424,7 +389,7 @@ private Q_SLOTS:
         }
         fd::ui::DeleteObjectDialog dialog(m_backend, u"Function"_s, u"team-a"_s, u"forms-fn"_s);
         QCOMPARE(dialog.references(), (QStringList{u"HTTPTrigger team-a/forms-route"_s, u"TimeTrigger team-a/forms-nightly"_s}));
-        screenshot(&dialog, u"delete"_s);
+        screenshotForm(&dialog, u"delete"_s);
         QSignalSpy deleted(&dialog, &fd::ui::DeleteObjectDialog::deleted);
         QTest::mouseClick(dialog.deleteButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(deleted.size(), 1, kTimeout);

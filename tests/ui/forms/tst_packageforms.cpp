@@ -3,6 +3,7 @@
 // their widgets (offscreen) against the real engine and the in-process demo cluster, whose
 // simulated Fission builds what the forms create: a small folder goes inside the Package as a
 // literal, a big one through the storage service.
+#include "FormDriving.h"
 #include "engine/ClusterSession.h"
 #include "engine/Engine.h"
 #include "fission/FissionIndex.h"
@@ -26,31 +27,13 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using fd::test::child;
+using fd::test::screenshotForm;
+using fd::test::typeInto;
 
 namespace {
 
 constexpr int kTimeout = 60000;
-
-template <typename T>
-T *child(QWidget *parent, const QString &name)
-{
-    T *w = parent->findChild<T *>(name);
-    if (!w)
-        qWarning("no child %s", qPrintable(name));
-    return w;
-}
-
-// Types into a widget as a user does (select all, then keys).
-void typeInto(QWidget *w, const QString &text)
-{
-    if (auto *combo = qobject_cast<QComboBox *>(w))
-        w = combo->lineEdit();
-    auto *edit = qobject_cast<QLineEdit *>(w);
-    QVERIFY(edit);
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
 
 void selectData(QComboBox *combo, const QString &data)
 {
@@ -58,24 +41,6 @@ void selectData(QComboBox *combo, const QString &data)
     const int index = combo->findData(data);
     QVERIFY2(index >= 0, qPrintable(data));
     combo->setCurrentIndex(index);
-}
-
-// With FD_FORMS_SCREENSHOT_DIR set (under Xvfb), the form is captured with ImageMagick's
-// `import`: docs/screenshots/form-<name>.png.
-void screenshot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("FD_FORMS_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    w->move(20, 20);
-    w->show();
-    w->raise();
-    QVERIFY(QTest::qWaitForWindowExposed(w));
-    QTest::qWait(500); // let the window manager-less X server paint; not an assertion
-    const QRect frame = w->frameGeometry().adjusted(-10, -10, 10, 10);
-    QProcess::execute(u"import"_s, {u"-window"_s, u"root"_s, u"-crop"_s,
-                                    u"%1x%2+%3+%4"_s.arg(frame.width()).arg(frame.height()).arg(qMax(0, frame.x())).arg(qMax(0, frame.y())),
-                                    dir + u"/form-"_s + name + u".png"_s});
 }
 
 // A Go source folder; `padding` bytes of extra (incompressible enough) data make it big.
@@ -254,7 +219,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!form.isReadingArchive() && form.archiveSize() > 0, kTimeout);
         typeInto(child<QLineEdit>(&form, u"field:buildcmd"_s), u"./build.sh"_s);
         QVERIFY(form.fieldMessage(u"path"_s).isEmpty());
-        screenshot(&form, u"package"_s);
+        screenshotForm(&form, u"package"_s);
     }
 
     void functionFormMakesItsPackageAndPicksSecrets()

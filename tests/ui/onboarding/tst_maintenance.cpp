@@ -4,6 +4,7 @@
 // missed while the app was closed (never run late silently), and a scheduled batch that fires
 // with an injected clock and is planned and applied as one real helm upgrade. On `demo-modern`
 // (dynamic tenancy) the dialog onboards by labelling the namespace.
+#include "DialogEnvironment.h"
 #include "OnboardingTestSupport.h"
 #include "TestSupport.h"
 
@@ -73,23 +74,7 @@ private:
 
     fd::ui::OnboardingEnvironment environmentFor(OnboardingCluster &cluster)
     {
-        fd::ui::OnboardingEnvironment env;
-        env.contextName = u"demo"_s;
-        const QString kubeconfig = cluster.kubeconfigPath();
-        env.openSession = [kubeconfig]() -> fd::Expected<std::unique_ptr<fd::kube::KubeSession>, QString> {
-            fd::kube::LoadOptions options;
-            options.explicitFile = kubeconfig;
-            options.checkExecCommands = false;
-            const fd::kube::KubeconfigSet set = fd::kube::KubeconfigLoader::load(options);
-            const fd::kube::ContextEntry *context = set.context(u"referee"_s);
-            if (!context)
-                return fd::Unexpected(u"no context referee"_s);
-            auto session = fd::kube::KubeSession::fromContext(*context);
-            if (!session)
-                return fd::Unexpected(session.error().message);
-            return std::move(session.value());
-        };
-        env.helm = cluster.helmSettings(m_helm);
+        fd::ui::OnboardingEnvironment env = fd::test::dialogEnvironment(cluster, m_helm);
         env.queue = m_queue.get();
         return env;
     }

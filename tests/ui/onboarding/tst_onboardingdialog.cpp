@@ -3,6 +3,7 @@
 // upgrades, and the session's `namespace-not-watched` finding for `test` goes away; a chart that
 // does not exist is reported in the dialog with the typed text kept; on `demo-modern` it creates a
 // FissionTenant without any restart; and the diagnostics panel's Onboard button opens it.
+#include "DialogEnvironment.h"
 #include "OnboardingTestSupport.h"
 #include "TestSupport.h"
 
@@ -85,29 +86,7 @@ class TestOnboardingDialog : public QObject {
 private:
     QString m_helm;
 
-    // A dialog environment for the harness' cluster: its kubeconfig context for the dialog's
-    // connection and the harness' helm settings (real helm, the emulator's kubeconfig).
-    fd::ui::OnboardingEnvironment environment(OnboardingCluster &cluster)
-    {
-        fd::ui::OnboardingEnvironment env;
-        env.contextName = u"demo"_s; // shown only; the connection uses the harness' context
-        const QString kubeconfig = cluster.kubeconfigPath();
-        env.openSession = [kubeconfig]() -> fd::Expected<std::unique_ptr<fd::kube::KubeSession>, QString> {
-            fd::kube::LoadOptions options;
-            options.explicitFile = kubeconfig;
-            options.checkExecCommands = false;
-            const fd::kube::KubeconfigSet set = fd::kube::KubeconfigLoader::load(options);
-            const fd::kube::ContextEntry *context = set.context(u"referee"_s);
-            if (!context)
-                return fd::Unexpected(u"no context referee"_s);
-            auto session = fd::kube::KubeSession::fromContext(*context);
-            if (!session)
-                return fd::Unexpected(session.error().message);
-            return std::move(session.value());
-        };
-        env.helm = cluster.helmSettings(m_helm);
-        return env;
-    }
+    fd::ui::OnboardingEnvironment environment(OnboardingCluster &cluster) { return fd::test::dialogEnvironment(cluster, m_helm); }
 
     std::unique_ptr<fd::engine::ClusterSession> sessionTo(OnboardingCluster &cluster)
     {

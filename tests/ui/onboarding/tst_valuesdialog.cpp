@@ -7,6 +7,7 @@
 //    rolls back to an older revision with a confirmation that names what restarts;
 //  - offboarding team-a (legacy, with namespace deletion) and team-b (modern): the preview lists
 //    what is lost, the button waits for the typed name, and the namespace ends up gone.
+#include "DialogEnvironment.h"
 #include "OnboardingTestSupport.h"
 #include "TestSupport.h"
 
@@ -72,27 +73,7 @@ class TestValuesDialog : public QObject {
 private:
     QString m_helm;
 
-    fd::ui::OnboardingEnvironment environment(OnboardingCluster &cluster)
-    {
-        fd::ui::OnboardingEnvironment env;
-        env.contextName = u"demo"_s;
-        const QString kubeconfig = cluster.kubeconfigPath();
-        env.openSession = [kubeconfig]() -> fd::Expected<std::unique_ptr<fd::kube::KubeSession>, QString> {
-            fd::kube::LoadOptions options;
-            options.explicitFile = kubeconfig;
-            options.checkExecCommands = false;
-            const fd::kube::KubeconfigSet set = fd::kube::KubeconfigLoader::load(options);
-            const fd::kube::ContextEntry *context = set.context(u"referee"_s);
-            if (!context)
-                return fd::Unexpected(u"no context referee"_s);
-            auto session = fd::kube::KubeSession::fromContext(*context);
-            if (!session)
-                return fd::Unexpected(session.error().message);
-            return std::move(session.value());
-        };
-        env.helm = cluster.helmSettings(m_helm);
-        return env;
-    }
+    fd::ui::OnboardingEnvironment environment(OnboardingCluster &cluster) { return fd::test::dialogEnvironment(cluster, m_helm); }
 
     // `helm rollback fission <revision>` outside the dialog: someone else changing the release.
     bool rollbackOutside(OnboardingCluster &cluster, int revision, QString *error)

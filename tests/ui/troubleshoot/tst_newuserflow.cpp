@@ -2,6 +2,7 @@
 // an environment, a package from a folder on this computer, a function and an HTTP trigger in
 // team-a with the forms, watches the package build in the troubleshooter, and calls the function
 // through the router on the trigger's route.
+#include "FormDriving.h"
 #include "engine/ClusterSession.h"
 #include "engine/Engine.h"
 #include "fission/BuildTimeline.h"
@@ -29,29 +30,16 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+using fd::test::typeInto;
 
 namespace {
 
 constexpr int LongWait = 90000;
 
-void typeInto(QWidget *w, const QString &text)
-{
-    if (auto *combo = qobject_cast<QComboBox *>(w))
-        w = combo->lineEdit();
-    auto *edit = qobject_cast<QLineEdit *>(w);
-    QVERIFY(edit);
-    edit->selectAll();
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
-}
-
 template <typename T>
 T *field(QWidget *form, const QString &name)
 {
-    T *w = form->findChild<T *>(u"field:"_s + name);
-    if (!w)
-        qWarning("no field %s", qPrintable(name));
-    return w;
+    return fd::test::child<T>(form, u"field:"_s + name);
 }
 
 // Clicks Apply once the form allows it and waits for the server's answer.
