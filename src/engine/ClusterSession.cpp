@@ -104,7 +104,7 @@ ClusterSession::~ClusterSession()
 
 void ClusterSession::init(std::unique_ptr<fd::kube::KubeSession> session, const QString &contextNamespace, Options options)
 {
-    auto snapshot = std::make_shared<ClusterSnapshot>();
+    auto snapshot = makeClusterSnapshot();
     snapshot->contextName = m_contextName;
     snapshot->connection.since = QDateTime::currentDateTimeUtc();
     snapshot->securityWarning = session->securityWarning();
@@ -126,7 +126,7 @@ void ClusterSession::init(std::unique_ptr<fd::kube::KubeSession> session, const 
 
 void ClusterSession::setFailedSnapshot(const QString &message)
 {
-    auto snapshot = std::make_shared<ClusterSnapshot>();
+    auto snapshot = makeClusterSnapshot();
     snapshot->contextName = m_contextName;
     snapshot->connection.state = ConnectionState::Failed;
     snapshot->connection.message = message;

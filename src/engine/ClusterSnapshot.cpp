@@ -1,10 +1,25 @@
 #include "engine/ClusterSnapshot.h"
 
 #include <QCoreApplication>
+#include <QThread>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
 namespace fd::engine {
+
+std::shared_ptr<ClusterSnapshot> makeClusterSnapshot()
+{
+    return std::shared_ptr<ClusterSnapshot>(new ClusterSnapshot, [](ClusterSnapshot *snapshot) {
+        const QCoreApplication *app = QCoreApplication::instance();
+        if (app && QThread::currentThread() == app->thread()) {
+            // The application's destructor waits for the global pool: nothing is leaked.
+            QThreadPool::globalInstance()->start([snapshot] { delete snapshot; });
+            return;
+        }
+        delete snapshot;
+    });
+}
 
 QString connectionStateId(ConnectionState state)
 {

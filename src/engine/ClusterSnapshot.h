@@ -57,6 +57,13 @@ struct ClusterSnapshot {
 };
 using ClusterSnapshotPtr = std::shared_ptr<const ClusterSnapshot>;
 
+// A new, empty snapshot to fill and publish. A snapshot is freed wherever its last reader lets
+// go of it, often the GUI thread; by then the session's model has moved on, so the snapshot is
+// the only owner of whatever changed since (e.g. a list of 10,000 functions), and freeing that
+// there would stall the GUI for tens of milliseconds. Snapshots made here are freed on a worker
+// thread when released on the application's main thread.
+std::shared_ptr<ClusterSnapshot> makeClusterSnapshot();
+
 // What changed from the previous snapshot of the same session, so item models update
 // incrementally (no reset): the tenants added/changed/removed, the namespaces whose Fission
 // objects changed, and the findings diff. `everything` is set for the first snapshot and after a

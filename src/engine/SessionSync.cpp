@@ -531,7 +531,7 @@ void SessionSync::publish()
     if (m_connection.state == ConnectionState::Live)
         m_connection.dataAsOf = QDateTime::currentDateTimeUtc();
 
-    auto snapshot = std::make_shared<ClusterSnapshot>();
+    auto snapshot = makeClusterSnapshot();
     snapshot->contextName = m_options.contextName;
     snapshot->generation = m_published ? m_published->generation + 1 : 1;
     snapshot->connection = m_connection;

@@ -4,7 +4,8 @@
 //  - a watch drop: Reconnecting with the data's age kept, then Live again;
 //  - commands: rebuild a failed package, create a namespace, 409 on a stale replace (the user's
 //    object kept), 403 for a user who may only view, events, access checks, fixes;
-//  - demo-modern: the FissionTenant whose namespace does not exist.
+//  - demo-modern: the FissionTenant whose namespace does not exist;
+//  - a snapshot released last on the main thread is freed on a worker, elsewhere at once.
 #include "EngineTestUtil.h"
 
 #include "engine/ClusterSession.h"
@@ -14,6 +15,8 @@
 
 #include <QJsonArray>
 #include <QPromise>
+#include <QSemaphore>
+#include <QThreadPool>
 
 #include <QFutureWatcher>
 #include <QJsonDocument>
@@ -65,6 +68,44 @@ class TestClusterSession : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void snapshotReleasedOnTheMainThreadIsFreedOnAWorker()
+    {
+        // The snapshot's context name shares its text with `probe`: once the snapshot is freed,
+        // the text is no longer shared.
+        const QString probe = u"freed-where"_s + QString::number(QCoreApplication::applicationPid());
+        auto isShared = [&] { return probe.data_ptr()->isShared(); };
+
+        // Every worker of the global pool busy: a snapshot handed to it cannot be freed yet.
+        QThreadPool *pool = QThreadPool::globalInstance();
+        QSemaphore release;
+        QSemaphore started;
+        const int workers = pool->maxThreadCount();
+        for (int i = 0; i < workers; ++i)
+            pool->start([&] {
+                started.release();
+                release.acquire();
+            });
+        started.acquire(workers);
+        {
+            std::shared_ptr<ClusterSnapshot> snapshot = makeClusterSnapshot();
+            snapshot->contextName = probe;
+            QVERIFY(isShared());
+        } // last reference dropped here, on the main thread
+        QVERIFY2(isShared(), "freed on the main thread");
+        release.release(workers);
+        pool->waitForDone();
+        QVERIFY(!isShared());
+
+        // Anywhere else it is freed at once.
+        std::shared_ptr<ClusterSnapshot> snapshot = makeClusterSnapshot();
+        snapshot->contextName = probe;
+        QThread *other = QThread::create([moved = std::move(snapshot)]() mutable { moved.reset(); });
+        other->start();
+        QVERIFY(other->wait(10'000));
+        delete other;
+        QVERIFY(!isShared());
+    }
+
     void demoGoesLiveWithTheClassicCase()
     {
         ProfileCluster cluster(u"demo"_s);
