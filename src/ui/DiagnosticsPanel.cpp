@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -20,14 +22,53 @@ namespace fis = fd::fission;
 namespace fd {
 namespace ui {
 
+namespace {
+
+// Errors first, then warnings, then information; the engine's order within one severity.
+QList<fis::Finding> inSeverityOrder(const QList<fis::Finding> &findings)
+{
+    QList<fis::Finding> ordered;
+    ordered.reserve(findings.size());
+    for (fis::Severity severity : {fis::Severity::Error, fis::Severity::Warning, fis::Severity::Info}) {
+        for (const fis::Finding &f : findings) {
+            if (f.severity == severity)
+                ordered.append(f);
+        }
+    }
+    return ordered;
+}
+
+int headingSlot(fis::Severity severity)
+{
+    return severity == fis::Severity::Error ? 0 : severity == fis::Severity::Warning ? 1 : 2;
+}
+
+} // namespace
+
 DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
-    : QWidget(parent), m_header(new QLabel(this)), m_content(new QWidget), m_list(new QVBoxLayout(m_content))
+    : QWidget(parent), m_header(new QLabel(this)), m_content(new QWidget), m_list(new QVBoxLayout(m_content)),
+      m_moreRow(new QWidget(m_content)), m_moreText(new QLabel(m_moreRow)), m_moreButton(new QPushButton(m_moreRow))
 {
     setObjectName(u"diagnosticsPanel"_s);
     m_header->setObjectName(u"diagnosticsHeader"_s);
     m_header->setWordWrap(true);
     m_list->setContentsMargins(4, 4, 4, 4);
     m_list->setSpacing(8);
+    for (fis::Severity severity : {fis::Severity::Error, fis::Severity::Warning, fis::Severity::Info}) {
+        auto *heading = new QLabel(u"<b>%1</b>"_s.arg(severityText(severity).toHtmlEscaped()), m_content);
+        heading->hide();
+        m_severityHeadings[headingSlot(severity)] = heading;
+    }
+    m_moreRow->setObjectName(u"moreFindings"_s);
+    m_moreText->setWordWrap(true);
+    m_moreButton->setObjectName(u"showMoreFindings"_s);
+    connect(m_moreButton, &QPushButton::clicked, this, &DiagnosticsPanel::showMore);
+    auto *moreLayout = new QHBoxLayout(m_moreRow);
+    moreLayout->setContentsMargins(0, 0, 0, 0);
+    moreLayout->addWidget(m_moreText, 1);
+    moreLayout->addWidget(m_moreButton, 0, Qt::AlignTop);
+    m_moreRow->hide();
+    m_list->addWidget(m_moreRow);
     m_list->addStretch();
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
@@ -37,7 +78,7 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_header);
     layout->addWidget(scroll);
-    rebuild({});
+    showFindings({});
 }
 
 DiagnosticsPanel::~DiagnosticsPanel() = default;
@@ -50,21 +91,27 @@ void DiagnosticsPanel::setScope(const QString &context, const QString &namespace
     m_namespace = namespaceName;
     m_snapshot = snapshot;
     m_handle = handle;
-    if (sameScope)
-        refresh(snapshot);
-    else
-        rebuild(findingsInScope());
+    if (!sameScope) {
+        // Another cluster's cards carry its fix buttons and permission answers: none is reused.
+        dropAllCards();
+        m_cardLimit = CardsPerPage;
+    }
+    showFindings(findingsInScope());
 }
 
 void DiagnosticsPanel::refresh(const fd::engine::ClusterSnapshotPtr &snapshot)
 {
     m_snapshot = snapshot;
-    const QList<fis::Finding> findings = findingsInScope();
-    bool same = findings.size() == m_shown.size() && (!snapshot || (snapshot->connection.state == m_shownState && snapshot->connection.message == m_shownMessage));
-    for (qsizetype i = 0; same && i < findings.size(); ++i)
-        same = findings[i].id() == m_shown[i].id() && findings[i].sameContent(m_shown[i]);
-    if (!same)
-        rebuild(findings);
+    showFindings(findingsInScope());
+}
+
+QStringList DiagnosticsPanel::shownFindingIds() const
+{
+    QStringList ids;
+    ids.reserve(m_cards.size());
+    for (const Card &card : m_cards)
+        ids.append(card.finding.id());
+    return ids;
 }
 
 QList<fis::Finding> DiagnosticsPanel::findingsInScope() const
@@ -81,24 +128,28 @@ QList<fis::Finding> DiagnosticsPanel::findingsInScope() const
     return out;
 }
 
-void DiagnosticsPanel::rebuild(const QList<fis::Finding> &findings)
+void DiagnosticsPanel::showFindings(const QList<fis::Finding> &findings)
 {
-    ++m_generation;
-    m_shown = findings;
-    m_shownState = m_snapshot ? m_snapshot->connection.state : fd::engine::ConnectionState::Connecting;
-    m_shownMessage = m_snapshot ? m_snapshot->connection.message : QString();
-    m_shownIds.clear();
-    while (m_list->count() > 1) {
-        QLayoutItem *item = m_list->takeAt(0);
-        if (QWidget *old = item->widget()) {
-            // Later, not now: the click of one of its buttons may be what led here. Unparented,
-            // so nobody finds it meanwhile.
-            old->hide();
-            old->setParent(nullptr);
-            old->deleteLater();
-        }
-        delete item;
+    updateHeader(findings.size());
+    const QList<fis::Finding> ordered = inSeverityOrder(findings);
+    const QList<fis::Finding> visible = ordered.mid(0, m_cardLimit);
+
+    bool same = visible.size() == m_cards.size();
+    for (qsizetype i = 0; same && i < visible.size(); ++i)
+        same = visible[i].id() == m_cards[i].finding.id() && visible[i].sameContent(m_cards[i].finding);
+    if (!same)
+        relayout(visible);
+
+    const qsizetype hidden = ordered.size() - visible.size();
+    m_moreRow->setVisible(hidden > 0);
+    if (hidden > 0) {
+        m_moreText->setText(tr("%1 of %n finding(s) shown.", nullptr, int(ordered.size())).arg(visible.size()));
+        m_moreButton->setText(tr("Show %n more", nullptr, int(qMin<qsizetype>(hidden, CardsPerPage))));
     }
+}
+
+void DiagnosticsPanel::updateHeader(qsizetype findingCount)
+{
     const QString scope = m_context.isEmpty() ? QString()
                           : m_namespace.isEmpty() ? tr("cluster %1").arg(m_context)
                                                   : tr("tenant %1 on %2").arg(m_namespace, m_context);
@@ -109,26 +160,104 @@ void DiagnosticsPanel::rebuild(const QList<fis::Finding> &findings)
         // Never "no problems" for a cluster we cannot see.
         m_header->setText(tr("%1 is not live (%2): findings may be missing or out of date. %3")
                               .arg(m_context, connectionStateText(m_snapshot->connection.state), m_snapshot->connection.message));
-    else if (findings.isEmpty())
+    else if (findingCount == 0)
         m_header->setText(tr("No problems found for %1.").arg(scope));
     else
-        m_header->setText(tr("%n finding(s) for %1", nullptr, int(findings.size())).arg(scope));
+        m_header->setText(tr("%n finding(s) for %1", nullptr, int(findingCount)).arg(scope));
+}
 
-    int insertAt = 0;
-    for (fis::Severity severity : {fis::Severity::Error, fis::Severity::Warning, fis::Severity::Info}) {
-        bool first = true;
-        for (const fis::Finding &f : findings) {
-            if (f.severity != severity)
-                continue;
-            if (first) {
-                auto *label = new QLabel(u"<b>%1</b>"_s.arg(severityText(severity).toHtmlEscaped()), m_content);
-                m_list->insertWidget(insertAt++, label);
-                first = false;
-            }
-            m_list->insertWidget(insertAt++, card(f));
-            m_shownIds.append(f.id());
+void DiagnosticsPanel::relayout(const QList<fis::Finding> &visible)
+{
+    // Cards whose finding is unchanged move; changed and new ones are made; the rest go.
+    QHash<QString, qsizetype> oldCardById;
+    oldCardById.reserve(m_cards.size());
+    for (qsizetype i = 0; i < m_cards.size(); ++i)
+        oldCardById.insert(m_cards[i].finding.id(), i);
+    QList<bool> reused(m_cards.size(), false);
+    QList<Card> cards;
+    cards.reserve(visible.size());
+    for (const fis::Finding &f : visible) {
+        const qsizetype old = oldCardById.value(f.id(), -1);
+        if (old >= 0 && m_cards[old].finding.sameContent(f)) {
+            reused[old] = true;
+            cards.append(Card{f, m_cards[old].widget});
+        } else {
+            cards.append(Card{f, card(f)});
         }
     }
+    for (qsizetype i = 0; i < m_cards.size(); ++i) {
+        if (!reused[i])
+            dropCard(m_cards[i].widget);
+    }
+    m_cards = std::move(cards);
+
+    // Everything above "more" and the stretch is taken out and put back in order; the widgets
+    // stay where they are parented, so nothing is re-created.
+    while (m_list->count() > 2)
+        delete m_list->takeAt(0);
+    for (QLabel *heading : m_severityHeadings)
+        heading->hide();
+    m_cardsToShow.clear(); // every card still hidden is queued again below
+    int insertAt = 0;
+    int lastSlot = -1;
+    for (const Card &shown : std::as_const(m_cards)) {
+        const int slot = headingSlot(shown.finding.severity);
+        if (slot != lastSlot) {
+            m_list->insertWidget(insertAt++, m_severityHeadings[slot]);
+            m_severityHeadings[slot]->show();
+            lastSlot = slot;
+        }
+        m_list->insertWidget(insertAt++, shown.widget);
+        if (shown.widget->isHidden())
+            m_cardsToShow.append(shown.widget);
+    }
+    showQueuedCards();
+}
+
+void DiagnosticsPanel::showQueuedCards()
+{
+    // Showing a card lays out its word-wrapped labels, a few milliseconds each: a page of new
+    // cards appears over a few event-loop turns instead of in one long stall.
+    constexpr qint64 BudgetMs = 8;
+    QElapsedTimer spent;
+    spent.start();
+    while (!m_cardsToShow.isEmpty() && (spent.elapsed() < BudgetMs)) {
+        const QPointer<QWidget> next = m_cardsToShow.takeFirst();
+        if (next) // dropped meanwhile: gone with its card
+            next->show();
+    }
+    if (!m_cardsToShow.isEmpty() && !m_showTimerPending) {
+        m_showTimerPending = true;
+        QTimer::singleShot(0, this, [this] {
+            m_showTimerPending = false;
+            showQueuedCards();
+        });
+    }
+}
+
+void DiagnosticsPanel::dropCard(QWidget *widget)
+{
+    // Later, not now: the click of one of its buttons may be what led here. Unparented, so
+    // nobody finds it meanwhile.
+    m_list->removeWidget(widget);
+    widget->hide();
+    widget->setParent(nullptr);
+    widget->deleteLater();
+}
+
+void DiagnosticsPanel::dropAllCards()
+{
+    for (const Card &shown : std::as_const(m_cards))
+        dropCard(shown.widget);
+    m_cards.clear();
+    for (QLabel *heading : m_severityHeadings)
+        heading->hide();
+}
+
+void DiagnosticsPanel::showMore()
+{
+    m_cardLimit += CardsPerPage;
+    showFindings(findingsInScope());
 }
 
 QWidget *DiagnosticsPanel::card(const fis::Finding &finding)
@@ -236,10 +365,10 @@ QPushButton *DiagnosticsPanel::fixButton(const fis::Finding &finding, const fis:
     connect(button, &QPushButton::clicked, this, [this, button, findingId, action] { runFix(button, findingId, action); });
     const RequiredPermission needed = requiredPermission(action);
     if (!needed.resource.isEmpty() && m_handle) {
-        const int generation = m_generation;
+        // A card that was dropped meanwhile took its button along: the guard is then null.
         QPointer<QPushButton> guard(button);
-        forms::whenFinished(this, m_handle->checkPermission(action), [this, guard, generation, needed](const PermissionAnswer &answer) {
-            if (!guard || generation != m_generation || !answer.known || answer.allowed)
+        forms::whenFinished(this, m_handle->checkPermission(action), [this, guard, needed](const PermissionAnswer &answer) {
+            if (!guard || !answer.known || answer.allowed)
                 return;
             guard->setEnabled(false);
             guard->setToolTip(tr("You are not allowed to do this: missing permission to %1.")

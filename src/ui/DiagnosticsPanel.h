@@ -20,6 +20,11 @@ class ClusterHandle;
 // The findings of the selected cluster (all) or tenant (those about its namespace), grouped by
 // severity: title, explanation, symptoms and one button per fix the cluster can carry out. A fix
 // the user's RBAC forbids is disabled, with the missing permission in its tooltip.
+//
+// A card is a handful of word-wrapped labels whose layout costs about a millisecond; a cluster
+// of hundreds of tenants can have thousands of findings and a new snapshot every 100 ms. So the
+// panel shows a page of cards at a time (errors first; "Show more" adds a page) and keeps the
+// card of every finding that did not change: a snapshot costs the cards it changed, not all.
 class DiagnosticsPanel : public QWidget
 {
     Q_OBJECT
@@ -37,15 +42,29 @@ public:
     {
         m_inspectable = std::move(inspectable);
     }
-    QStringList shownFindingIds() const { return m_shownIds; }
+    // The findings that have a card now, in the order shown.
+    QStringList shownFindingIds() const;
+    // How many cards a page holds ("Show more" adds one page).
+    static constexpr int CardsPerPage = 25;
 
 Q_SIGNALS:
     void inspectRequested(const QString &context, const fd::fission::ObjectRef &ref);
     void fixFinished(bool ok, const QString &message);
 
 private:
+    struct Card {
+        fd::fission::Finding finding;
+        QWidget *widget = nullptr;
+    };
+
     QList<fd::fission::Finding> findingsInScope() const;
-    void rebuild(const QList<fd::fission::Finding> &findings);
+    void showFindings(const QList<fd::fission::Finding> &findings);
+    void updateHeader(qsizetype findingCount);
+    void relayout(const QList<fd::fission::Finding> &visible);
+    void showQueuedCards();
+    void dropCard(QWidget *widget);
+    void dropAllCards();
+    void showMore();
     QWidget *card(const fd::fission::Finding &finding);
     QPushButton *fixButton(const fd::fission::Finding &finding, const fd::fission::FixAction &action);
     void runFix(QPushButton *button, const QString &findingId, const fd::fission::FixAction &action);
@@ -54,17 +73,20 @@ private:
     QString m_namespace;
     fd::engine::ClusterSnapshotPtr m_snapshot;
     QPointer<ClusterHandle> m_handle;
-    QList<fd::fission::Finding> m_shown;
-    QStringList m_shownIds;
-    fd::engine::ConnectionState m_shownState = fd::engine::ConnectionState::Connecting;
-    QString m_shownMessage;
+    QList<Card> m_cards; // in the order shown
+    int m_cardLimit = CardsPerPage;
+    QList<QPointer<QWidget>> m_cardsToShow; // made, laid out in order, not shown yet
+    bool m_showTimerPending = false;
     QHash<QString, QString> m_lastResult; // finding id → message of the last fix run from here
     std::function<bool(const QString &, const fd::fission::ObjectRef &)> m_inspectable;
-    int m_generation = 0; // drops permission answers for cards that were rebuilt
 
     QLabel *m_header;
     QWidget *m_content;
     QVBoxLayout *m_list;
+    QLabel *m_severityHeadings[3];
+    QWidget *m_moreRow;
+    QLabel *m_moreText;
+    QPushButton *m_moreButton;
 };
 
 } // namespace ui
