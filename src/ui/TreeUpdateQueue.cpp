@@ -65,8 +65,10 @@ void TreeUpdateQueue::startBuild(const QString &contextName)
         Q_EMIT applied(contextName);
         startBuild(contextName);
     });
-    context.building->setFuture(QtConcurrent::run([pending = std::move(pending)] {
-        return ClusterTreeModel::prepare(pending.snapshot, pending.change, pending.everything);
+    context.building->setFuture(QtConcurrent::run([pending = std::move(pending), shown = context.shown] {
+        ClusterTreeModel::Prepared prepared = ClusterTreeModel::prepare(pending.snapshot, pending.change, pending.everything);
+        shown->prune(prepared.spec);
+        return prepared;
     }));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ClusterTreeModel.h"
+#include "ShownTreeSpec.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -15,7 +16,9 @@
 // context runs at a time; snapshots that arrive meanwhile are folded into one (the newest
 // snapshot, the union of what changed since the build started), so a burst of snapshots costs
 // one more build, not one each. A context's row appears at once (cheap); its tenants follow
-// when the first build is done.
+// when the first build is done. The worker also drops the tenants whose rows did not change
+// (ShownTreeSpec), so the merge on the GUI thread touches only what changed. The queue must be
+// the only writer of its contexts' rows in the model (forget() a context before removing it).
 
 namespace fd {
 namespace ui {
@@ -48,6 +51,8 @@ private:
         std::optional<Pending> next;
         bool filled = false;             // a build with every tenant has been merged
         bool buildingEverything = false; // the running build has every tenant
+        // Read and written only by the running build (one at a time per context).
+        std::shared_ptr<ShownTreeSpec> shown = std::make_shared<ShownTreeSpec>();
     };
 
     void startBuild(const QString &contextName);

@@ -5,6 +5,7 @@
 #include "SnapshotMaker.h"
 
 #include "ui/ClusterTreeModel.h"
+#include "ui/ShownTreeSpec.h"
 #include "ui/TreeFilterProxy.h"
 #include "ui/TreeRoles.h"
 #include "ui/TreeUpdateQueue.h"
@@ -179,6 +180,60 @@ private Q_SLOTS:
         QCOMPARE(model.contexts(), QStringList{u"other"_s});
     }
 
+    void shownSpecDropsOnlyTenantsWhoseRowsDidNotChange()
+    {
+        SnapshotMaker maker(u"demo"_s);
+        fillLegacyCluster(maker.state());
+        ClusterTreeModel pruned;   // merges what ShownTreeSpec leaves
+        ClusterTreeModel complete; // merges the specs as built
+        QAbstractItemModelTester tester(&pruned, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fd::ui::ShownTreeSpec shown;
+        auto mergeBoth = [&](const SnapshotMaker::Published &published, bool everything) {
+            ClusterTreeModel::Prepared built = ClusterTreeModel::prepare(published.snapshot, published.change, everything);
+            complete.applyPrepared(built);
+            const int dropped = shown.prune(built.spec);
+            pruned.applyPrepared(built);
+            return std::make_pair(dropped, built.spec);
+        };
+
+        // The first spec has nothing to compare with.
+        int dropped = 0;
+        ClusterTreeModel::NodeSpec spec;
+        std::tie(dropped, spec) = mergeBoth(maker.publish(), true);
+        QCOMPARE(dropped, 0);
+        QCOMPARE(pruned.dump(), complete.dump());
+
+        // team-a gets a function, team-b is marked as changed but shows the same rows: only
+        // team-b's subtree is dropped; the tenant rows themselves always stay.
+        maker.state().upsert(function(u"team-a"_s, u"new-fn"_s, {}));
+        std::tie(dropped, spec) = mergeBoth(maker.publish({u"team-a"_s, u"team-b"_s}), false);
+        QCOMPARE(dropped, 1);
+        QCOMPARE(spec.children.size(), 4);
+        for (const ClusterTreeModel::NodeSpec &tenant : spec.children) {
+            if (tenant.data.key == u"team-a"_s)
+                QVERIFY(tenant.childrenKnown && !tenant.children.isEmpty());
+            if (tenant.data.key == u"team-b"_s)
+                QVERIFY(!tenant.childrenKnown && tenant.children.isEmpty());
+        }
+        QCOMPARE(pruned.dump(), complete.dump());
+
+        // Unchanged everywhere, all built: every subtree dropped, the tree unchanged.
+        std::tie(dropped, spec) = mergeBoth(maker.publish(), true);
+        QCOMPARE(dropped, 4);
+        QCOMPARE(pruned.dump(), complete.dump());
+
+        // A removal next to dropped tenants, a tenant that goes away and one that comes.
+        maker.state().remove(fd::fission::kinds::functions().gr, u"team-a"_s, u"new-fn"_s);
+        for (const fd::kube::KubeObject &o : unwatchedTenantContent(u"test"_s))
+            maker.state().remove(fd::fission::kinds::forObject(o)->gr, o.namespaceName(), o.name());
+        fill(maker.state(), unwatchedTenantContent(u"team-c"_s));
+        std::tie(dropped, spec) = mergeBoth(maker.publish({u"team-a"_s, u"team-b"_s, u"test"_s, u"team-c"_s}), false);
+        QCOMPARE(dropped, 1); // team-b
+        QCOMPARE(pruned.dump(), complete.dump());
+        QVERIFY(pruned.tenantIndex(u"demo"_s, u"team-c"_s).isValid());
+        QVERIFY(!pruned.tenantIndex(u"demo"_s, u"test"_s).isValid());
+    }
+
     void queueBuildsOffTheGuiThreadAndFoldsBursts()
     {
         SnapshotMaker maker(u"demo"_s);
@@ -213,6 +268,16 @@ private Q_SLOTS:
         ClusterTreeModel reference;
         reference.applySnapshot(published.snapshot, {});
         QCOMPARE(model.dump(), reference.dump());
+
+        // Every tenant marked as changed while only one really changes (the worker then drops the
+        // others' rows from the merge): still exactly the synchronous merge.
+        maker.state().remove(fd::fission::kinds::functions().gr, u"team-b"_s, u"burst-1"_s);
+        published = maker.publish({u"team-a"_s, u"team-b"_s, u"test"_s});
+        queue.submit(published.snapshot, published.change);
+        QTRY_VERIFY(queue.isIdle());
+        ClusterTreeModel afterRemoval;
+        afterRemoval.applySnapshot(published.snapshot, {});
+        QCOMPARE(model.dump(), afterRemoval.dump());
 
         // A forgotten context receives nothing more, even from a build already running.
         maker.state().upsert(function(u"team-a"_s, u"late"_s, {}));
