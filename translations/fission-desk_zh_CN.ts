@@ -4818,6 +4818,18 @@ team-b</translation>
         <source>Evidence:</source>
         <translation>证据：</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n finding(s) shown.</source>
+        <translation>
+            <numerusform>已显示 %n 个发现中的 %1 个。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n more</source>
+        <translation>
+            <numerusform>再显示 %n 个</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::DiffView</name>
