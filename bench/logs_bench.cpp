@@ -3,6 +3,7 @@
 // filter time over 1,000,000 lines on the thread pool, memory per raw log byte. Prints figures;
 // asserts nothing.
 #include "BenchCommands.h"
+#include "BenchSupport.h"
 
 #include "engine/ClusterSession.h"
 #include "engine/logs/LogFollow.h"
@@ -36,6 +37,8 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+
+using fd::bench::findKubectl;
 
 namespace {
 
@@ -132,14 +135,6 @@ void benchFilterAndMemory(int count)
     const auto copy = store.snapshot();
     out << QStringLiteral("snapshot for a filter job: %1 ms\n").arg(timer.elapsed());
     out.flush();
-}
-
-QString findKubectl()
-{
-    const QString tools = qEnvironmentVariable("FD_TOOLS_DIR", QStringLiteral("/work/main/build/tools"));
-    if (QFile::exists(tools + QStringLiteral("/kubectl")))
-        return tools + QStringLiteral("/kubectl");
-    return QStandardPaths::findExecutable(QStringLiteral("kubectl"));
 }
 
 int benchIngest(int count)

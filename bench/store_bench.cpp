@@ -11,6 +11,7 @@
 // and then the store's relist diff, watch stream parsing and stringsAt() lookups.
 
 #include "BenchCommands.h"
+#include "BenchSupport.h"
 
 #include "kube/store/Decode.h"
 #include "kube/store/ObjectStore.h"
@@ -32,17 +33,9 @@
 
 using namespace fd::kube;
 
-namespace {
+using fd::bench::residentBytes;
 
-qint64 residentBytes()
-{
-    malloc_trim(0);
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
-}
+namespace {
 
 double mb(qint64 bytes)
 {

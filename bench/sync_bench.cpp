@@ -8,6 +8,7 @@
 // Targets (issue 4): sync ≤ 1.5× raw; store memory ≤ 1.0× the JSON bytes it holds.
 // Prints figures; never a pass/fail test.
 #include "BenchCommands.h"
+#include "BenchSupport.h"
 
 #include "kube/informer/InformerSet.h"
 #include "kube/informer/RestListWatchSource.h"
@@ -48,6 +49,9 @@
 using namespace Qt::StringLiterals;
 using namespace fd::kube;
 
+using fd::bench::residentBytes;
+using fd::bench::findKubectl;
+
 namespace {
 
 struct Population {
@@ -65,16 +69,6 @@ struct Measured {
     QMap<QString, qint64> bytesByKind; // kind id → page bytes
     QMap<QString, qint64> msByKind;    // kind id → when its last page had arrived
 };
-
-qint64 residentBytes()
-{
-    malloc_trim(0);
-    QFile statm(u"/proc/self/statm"_s);
-    if (!statm.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
-}
 
 double mib(qint64 bytes)
 {
@@ -382,17 +376,6 @@ SyncResult syncInformers(const QUrl &server)
     result.rssDelta = residentBytes() - rssBefore;
     QMetaObject::invokeMethod(session, [&] { delete set; }, Qt::BlockingQueuedConnection);
     return result;
-}
-
-QString findKubectl()
-{
-    const QString toolsDir = qEnvironmentVariable("FD_TOOLS_DIR");
-    if (!toolsDir.isEmpty()) {
-        const QFileInfo candidate(QDir(toolsDir).filePath(u"kubectl"_s));
-        if (candidate.isExecutable())
-            return candidate.absoluteFilePath();
-    }
-    return QStandardPaths::findExecutable(u"kubectl"_s);
 }
 
 Measured runKubectl(const QString &kubectl, fd::sim::SimHost &host, QString *note)

@@ -260,7 +260,7 @@ QByteArray appendLines(const ValuesText &text, QByteArray base, const QByteArray
     return base + lines + text.newline();
 }
 
-QByteArray spaces(int count)
+QByteArray indentOf(int count)
 {
     return QByteArray(std::max(count, 0), ' ');
 }
@@ -393,7 +393,7 @@ EditResult editNamespaces(const ValuesText &text, const fd::kube::YamlDocument &
         return fd::Unexpected(root.error());
     const RootLayout &layout = root.value();
     const int keyColumn = int(layout.indent.size());
-    const QByteArray itemIndent = spaces(keyColumn + layout.style.sequenceOffset);
+    const QByteArray itemIndent = indentOf(keyColumn + layout.style.sequenceOffset);
     const QByteArray key = layout.indent + yamlKey(kNamespacesKey) + ':';
 
     std::optional<Entry> entry;
@@ -437,7 +437,7 @@ EditResult editScalar(const ValuesText &text, const fd::kube::YamlDocument &pars
         return fd::Unexpected(root.error());
     const RootLayout &layout = root.value();
     const int keyColumn = int(layout.indent.size());
-    const QByteArray childIndent = spaces(keyColumn + layout.style.mapStep);
+    const QByteArray childIndent = indentOf(keyColumn + layout.style.mapStep);
 
     std::optional<Entry> entry;
     if (layout.mapping)

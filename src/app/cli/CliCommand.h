@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -9,6 +10,11 @@
 // command. Exit codes are shared by all commands.
 
 namespace fd::cli {
+
+// The commands' texts: one translation context, "CliText", for all of them.
+struct CliText {
+    Q_DECLARE_TR_FUNCTIONS(CliText)
+};
 
 enum ExitCode : int {
     ExitOk = 0,       // everything the command looked at is fine

@@ -17,10 +17,6 @@ namespace fd::cli {
 namespace {
 
 // Texts in translation context "CliText", as the other commands.
-struct CliText {
-    Q_DECLARE_TR_FUNCTIONS(CliText)
-};
-
 int signalPipe[2] = {-1, -1};
 
 void onTerminationSignal(int)

@@ -1,5 +1,6 @@
 #include "app/cli/ContextsCommand.h"
 
+#include "app/cli/ClusterCli.h"
 #include "kube/config/ExecCredentialPlugin.h"
 #include "kube/config/KubeconfigLoader.h"
 #include "kube/config/Redaction.h"
@@ -22,10 +23,6 @@ namespace {
 
 // The command's texts, in translation context "CliText": lupdate names the context after the
 // class whatever Q_DECLARE_TR_FUNCTIONS says, so the runtime context must be the class name too.
-struct CliText {
-    Q_DECLARE_TR_FUNCTIONS(CliText)
-};
-
 QString severityPrefixed(const ConfigProblem &problem, const QString &text)
 {
     return problem.isError() ? CliText::tr("error: %1").arg(text) : CliText::tr("warning: %1").arg(text);
@@ -62,28 +59,6 @@ QString oneLine(QString text)
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     text.replace(QLatin1Char('\r'), QLatin1Char(' '));
     return text.simplified();
-}
-
-void printTable(const QList<QStringList> &rows, QTextStream &out)
-{
-    QList<qsizetype> widths;
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i)
-                widths.append(0);
-            widths[i] = std::max(widths[i], row[i].size());
-        }
-    }
-    for (const QStringList &row : rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            if (i + 1 == row.size())
-                line += row[i];
-            else
-                line += row[i].leftJustified(widths[i] + 3);
-        }
-        out << line << '\n';
-    }
 }
 
 } // namespace

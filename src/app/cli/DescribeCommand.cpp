@@ -13,10 +13,6 @@ using fd::fission::Finding;
 
 namespace {
 
-struct CliText {
-    Q_DECLARE_TR_FUNCTIONS(CliText)
-};
-
 // Findings about a namespace: their subject, or any of their evidence or symptoms, is in it.
 bool concerns(const Finding &f, const QString &ns)
 {

@@ -13,10 +13,6 @@ using fd::fission::Severity;
 
 namespace {
 
-struct CliText {
-    Q_DECLARE_TR_FUNCTIONS(CliText)
-};
-
 bool hasProblems(const QList<Finding> &findings)
 {
     return std::any_of(findings.cbegin(), findings.cend(), [](const Finding &f) { return f.severity != Severity::Info; });

@@ -16,10 +16,6 @@ namespace fd::cli {
 
 namespace {
 
-struct CliText {
-    Q_DECLARE_TR_FUNCTIONS(CliText)
-};
-
 // "30s", "5m", "2h", "1d" → seconds; or an RFC 3339 time.
 std::optional<QDateTime> parseSince(const QString &text, const QDateTime &now)
 {

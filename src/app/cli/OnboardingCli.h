@@ -24,11 +24,6 @@
 
 namespace fd::cli {
 
-// The onboarding commands' texts (translation context "CliText", as the other commands).
-struct CliText {
-    Q_DECLARE_TR_FUNCTIONS(CliText)
-};
-
 struct OnboardingOptions {
     QCommandLineOption context{QStringLiteral("context"), CliText::tr("The kubeconfig context (default: the current one)."),
                                QStringLiteral("name")};

@@ -10,10 +10,6 @@ namespace fd::cli {
 
 namespace {
 
-struct CliText {
-    Q_DECLARE_TR_FUNCTIONS(CliText)
-};
-
 int triggerCount(const fd::fission::Tenant &tenant)
 {
     int n = 0;

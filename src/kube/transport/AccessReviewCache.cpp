@@ -1,5 +1,6 @@
 #include "kube/transport/AccessReviewCache.h"
 
+#include "kube/transport/JsonStrings.h"
 #include "kube/config/Tr.h"
 #include "kube/transport/RestClient.h"
 
@@ -15,14 +16,6 @@ using detail::translate;
 namespace {
 
 const QString kReviewPath = u"/apis/authorization.k8s.io/v1/"_s;
-
-QStringList strings(const QJsonValue &value)
-{
-    QStringList out;
-    for (const QJsonValue &item : value.toArray())
-        out.append(item.toString());
-    return out;
-}
 
 Expected<QJsonObject, KubeError> statusOf(const QByteArray &json, const QString &kind)
 {
@@ -89,12 +82,12 @@ Expected<RulesReview, KubeError> parseRulesReview(const QByteArray &json)
     RulesReview review;
     for (const QJsonValue &value : status->value("resourceRules"_L1).toArray()) {
         const QJsonObject rule = value.toObject();
-        review.resourceRules.append({strings(rule.value("verbs"_L1)), strings(rule.value("apiGroups"_L1)),
-                                     strings(rule.value("resources"_L1)), strings(rule.value("resourceNames"_L1))});
+        review.resourceRules.append({jsonStrings(rule.value("verbs"_L1)), jsonStrings(rule.value("apiGroups"_L1)),
+                                     jsonStrings(rule.value("resources"_L1)), jsonStrings(rule.value("resourceNames"_L1))});
     }
     for (const QJsonValue &value : status->value("nonResourceRules"_L1).toArray()) {
         const QJsonObject rule = value.toObject();
-        review.nonResourceRules.append({strings(rule.value("verbs"_L1)), strings(rule.value("nonResourceURLs"_L1))});
+        review.nonResourceRules.append({jsonStrings(rule.value("verbs"_L1)), jsonStrings(rule.value("nonResourceURLs"_L1))});
     }
     review.incomplete = status->value("incomplete"_L1).toBool();
     review.evaluationError = status->value("evaluationError"_L1).toString();

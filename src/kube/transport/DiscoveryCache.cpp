@@ -1,5 +1,6 @@
 #include "kube/transport/DiscoveryCache.h"
 
+#include "kube/transport/JsonStrings.h"
 #include "kube/config/Tr.h"
 #include "kube/transport/RestClient.h"
 
@@ -25,14 +26,6 @@ KubeError decodeError(const QString &what, const QString &detail)
     error.kind = ErrorKind::Decode;
     error.message = translate("fd::kube", "discovery: %1 is not readable: %2").arg(what, detail);
     return error;
-}
-
-QStringList strings(const QJsonValue &value)
-{
-    QStringList out;
-    for (const QJsonValue &item : value.toArray())
-        out.append(item.toString());
-    return out;
 }
 
 Expected<QJsonObject, KubeError> parseObject(const QByteArray &json, const QString &what)
@@ -90,9 +83,9 @@ Expected<QList<ApiResource>, KubeError> parseAggregatedDiscovery(const QByteArra
                 entry.kind = resource.value("responseKind"_L1).toObject().value("kind"_L1).toString();
                 entry.singular = resource.value("singularResource"_L1).toString();
                 entry.namespaced = resource.value("scope"_L1).toString() == "Namespaced"_L1;
-                entry.verbs = strings(resource.value("verbs"_L1));
-                entry.shortNames = strings(resource.value("shortNames"_L1));
-                entry.categories = strings(resource.value("categories"_L1));
+                entry.verbs = jsonStrings(resource.value("verbs"_L1));
+                entry.shortNames = jsonStrings(resource.value("shortNames"_L1));
+                entry.categories = jsonStrings(resource.value("categories"_L1));
                 for (const QJsonValue &sub : resource.value("subresources"_L1).toArray())
                     entry.subresources.append(sub.toObject().value("subresource"_L1).toString());
                 if (!entry.resource.isEmpty())
@@ -131,9 +124,9 @@ Expected<QList<ApiResource>, KubeError> parseApiResourceList(const QByteArray &j
         entry.kind = resource.value("kind"_L1).toString();
         entry.singular = resource.value("singularName"_L1).toString();
         entry.namespaced = resource.value("namespaced"_L1).toBool();
-        entry.verbs = strings(resource.value("verbs"_L1));
-        entry.shortNames = strings(resource.value("shortNames"_L1));
-        entry.categories = strings(resource.value("categories"_L1));
+        entry.verbs = jsonStrings(resource.value("verbs"_L1));
+        entry.shortNames = jsonStrings(resource.value("shortNames"_L1));
+        entry.categories = jsonStrings(resource.value("categories"_L1));
         byName.insert(name, out.size());
         out.append(entry);
     }
@@ -207,7 +200,7 @@ private:
 
     void planCore(const QJsonObject &apiVersions)
     {
-        for (const QString &version : strings(apiVersions.value("versions"_L1)))
+        for (const QString &version : jsonStrings(apiVersions.value("versions"_L1)))
             m_coreSlots.append({QString(), version, {}});
     }
 

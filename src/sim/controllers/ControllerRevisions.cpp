@@ -10,8 +10,6 @@ namespace fd::sim {
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-const QString kManager = u"kube-controller-manager"_s;
-const QString kHashLabel = u"controller-revision-hash"_s;
 }
 
 ControllerRevisions::ControllerRevisions(ControllerContext *context, ResourceType ownerType)
@@ -63,13 +61,13 @@ Expected<ControllerRevisions::Revision, ApiError> ControllerRevisions::ensureCur
                 object.insert(u"revision"_s, maxRevision + 1);
                 return true;
             },
-            {}, kManager);
+            {}, ctrl::kControllerManager);
         if (!renumbered)
             return Unexpected(renumbered.error());
         return Revision{name, hash, maxRevision + 1};
     }
     QJsonObject labels = ctrl::child(ctrl::child(ctrl::child(ctrl::specOf(owner), "template"_L1), "metadata"_L1), "labels"_L1);
-    labels.insert(kHashLabel, hash);
+    labels.insert(ctrl::kControllerRevisionLabel, hash);
     const QJsonObject revision{
         {u"apiVersion"_s, m_ctx->types.controllerRevisions.groupVersion()},
         {u"kind"_s, u"ControllerRevision"_s},
@@ -79,7 +77,7 @@ Expected<ControllerRevisions::Revision, ApiError> ControllerRevisions::ensureCur
         {u"data"_s, data},
         {u"revision"_s, maxRevision + 1}};
     WriteOptions options;
-    options.fieldManager = kManager;
+    options.fieldManager = ctrl::kControllerManager;
     const auto created = m_ctx->objects->create(m_ctx->types.controllerRevisions, namespaceOf(owner), revision, options);
     if (!created)
         return Unexpected(created.error());

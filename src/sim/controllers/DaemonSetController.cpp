@@ -12,8 +12,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kube-controller-manager"_s;
-const QString kHashLabel = u"controller-revision-hash"_s;
 
 // The node a daemon pod is meant for: where it runs, or its affinity target.
 QString targetNode(const QJsonObject &pod)
@@ -62,7 +60,7 @@ QJsonArray daemonTolerations(const QJsonArray &existing)
 
 DaemonSetController::DaemonSetController(ControllerContext *context, QObject *parent)
     : Reconciler(context, parent),
-      m_pods(context, EventSource{u"daemonset-controller"_s, QString(), kManager}),
+      m_pods(context, EventSource{u"daemonset-controller"_s, QString(), ctrl::kControllerManager}),
       m_revisions(context, context->types.daemonSets)
 {
 }
@@ -100,7 +98,7 @@ QJsonObject DaemonSetController::newPod(const QJsonObject &daemonSet, const QStr
                                             ctrl::controllerReference(daemonSet, m_ctx->types.daemonSets));
     setMetadataField(pod, u"generateName"_s, nameOf(daemonSet) + QLatin1Char('-'));
     QJsonObject labels = labelsOf(pod);
-    labels.insert(kHashLabel, hash);
+    labels.insert(ctrl::kControllerRevisionLabel, hash);
     labels.insert(u"pod-template-generation"_s, QString::number(ctrl::generationOf(daemonSet)));
     setMetadataField(pod, u"labels"_s, labels);
     QJsonObject spec = ctrl::specOf(pod);
@@ -153,7 +151,7 @@ void DaemonSetController::reconcile(const QString &key)
         if (ctrl::isDeleting(pod->object))
             continue;
         podsByNode[targetNode(pod->object)].append(pod);
-        revisionsInUse.insert(nameOf(daemonSet) + QLatin1Char('-') + labelsOf(pod->object).value(kHashLabel).toString());
+        revisionsInUse.insert(nameOf(daemonSet) + QLatin1Char('-') + labelsOf(pod->object).value(ctrl::kControllerRevisionLabel).toString());
     }
 
     const QDateTime nowTime = m_ctx->objects->now();
@@ -197,7 +195,7 @@ void DaemonSetController::reconcile(const QString &key)
             }
             for (const QString &node : std::as_const(eligible)) {
                 const QList<ObjectRef> pods = podsByNode.value(node);
-                if (pods.isEmpty() || labelsOf(pods.first()->object).value(kHashLabel).toString() == hash)
+                if (pods.isEmpty() || labelsOf(pods.first()->object).value(ctrl::kControllerRevisionLabel).toString() == hash)
                     continue;
                 const bool available = ctrl::podIsAvailable(pods.first()->object, minReady, nowTime);
                 if (available && unavailable >= maxUnavailable)
@@ -230,7 +228,7 @@ void DaemonSetController::reconcile(const QString &key)
         ++scheduled;
         ready += ctrl::podIsReady(pod) ? 1 : 0;
         available += ctrl::podIsAvailable(pod, minReady, nowTime) ? 1 : 0;
-        updated += labelsOf(pod).value(kHashLabel).toString() == hash ? 1 : 0;
+        updated += labelsOf(pod).value(ctrl::kControllerRevisionLabel).toString() == hash ? 1 : 0;
     }
     const int desired = static_cast<int>(eligible.size());
     const qint64 generation = ctrl::generationOf(daemonSet);
@@ -252,7 +250,7 @@ void DaemonSetController::reconcile(const QString &key)
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, ctrl::kControllerManager);
     if (!written && written.error().code != 404)
         ok = false;
     settle(key, ok);

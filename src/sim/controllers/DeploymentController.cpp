@@ -14,11 +14,10 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kube-controller-manager"_s;
 
 const EventSource &source()
 {
-    static const EventSource value{u"deployment-controller"_s, QString(), kManager};
+    static const EventSource value{u"deployment-controller"_s, QString(), ctrl::kControllerManager};
     return value;
 }
 
@@ -114,7 +113,7 @@ QList<QJsonObject> DeploymentController::claimReplicaSets(const QJsonObject &dep
                 setMetadataField(object, u"ownerReferences"_s, refs);
                 return true;
             },
-            {}, kManager);
+            {}, ctrl::kControllerManager);
         if (adopted && ctrl::isControlledBy(adopted->object->object, uid))
             claimed.append(adopted->object->object);
     }
@@ -195,7 +194,7 @@ bool DeploymentController::updateExistingNewRs(Rollout &rollout, const QString &
                 object.insert(u"spec"_s, spec);
                 return true;
             },
-            {}, kManager);
+            {}, ctrl::kControllerManager);
         if (!updated)
             return false;
         rollout.newRs = updated->object->object;
@@ -260,7 +259,7 @@ bool DeploymentController::createNewRs(Rollout &rollout, const QString &newRevis
     setNewRsAnnotations(deployment, replicaSet, newRevision, false);
 
     WriteOptions options;
-    options.fieldManager = kManager;
+    options.fieldManager = ctrl::kControllerManager;
     const auto created = m_ctx->objects->create(m_ctx->types.replicaSets, namespaceOf(deployment), replicaSet, options);
     bool alreadyExisted = false;
     QJsonObject createdRs;
@@ -334,7 +333,7 @@ bool DeploymentController::setDeploymentRevision(Rollout &rollout, const QString
             setMetadataField(object, u"annotations"_s, annotations);
             return true;
         },
-        {}, kManager);
+        {}, ctrl::kControllerManager);
     if (!updated)
         return false;
     rollout.deployment = updated->object->object;
@@ -365,7 +364,7 @@ std::optional<QJsonObject> DeploymentController::scaleReplicaSet(Rollout &rollou
             setMetadataField(object, u"annotations"_s, current);
             return true;
         },
-        {}, kManager);
+        {}, ctrl::kControllerManager);
     if (!updated)
         return std::nullopt;
     const QJsonObject result = updated->object->object;
@@ -666,7 +665,7 @@ bool DeploymentController::writeStatus(Rollout &rollout, const QJsonObject &stat
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, ctrl::kControllerManager);
     if (!updated)
         return updated.error().code == 404;
     rollout.deployment = updated->object->object;

@@ -9,7 +9,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kube-controller-manager"_s;
 const QString kForeground = u"foregroundDeletion"_s;
 const QString kOrphan = u"orphan"_s;
 const QString kItemPrefix = u"item\n"_s;
@@ -288,7 +287,7 @@ bool GarbageCollector::removeOwnerReferences(const QString &id, const QSet<QStri
             setMetadataField(object, u"ownerReferences"_s, kept.isEmpty() ? QJsonValue() : QJsonValue(kept));
             return true;
         },
-        {}, kManager);
+        {}, ctrl::kControllerManager);
     return result.hasValue() || result.error().code == 404;
 }
 
@@ -300,7 +299,7 @@ bool GarbageCollector::dropFinalizer(const QString &id, const QString &finalizer
     const QString key = keyOfId(id);
     const auto result = m_ctx->objects->mutate(
         *type, namespaceOfKey(key), nameOfKey(key),
-        [&finalizer](QJsonObject &current) { return ctrl::removeFinalizer(current, finalizer); }, {}, kManager);
+        [&finalizer](QJsonObject &current) { return ctrl::removeFinalizer(current, finalizer); }, {}, ctrl::kControllerManager);
     return result.hasValue() || result.error().code == 404;
 }
 

@@ -11,11 +11,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kube-controller-manager"_s;
 const QString kTracking = u"batch.kubernetes.io/job-tracking"_s;
 const QString kCompletionsReached = u"CompletionsReached"_s;
 const QString kCompletionsMessage = u"Reached expected number of succeeded pods"_s;
-constexpr int kMaxPodsPerSync = 500;
 
 struct FailureReason {
     QString reason;
@@ -41,7 +39,7 @@ int containerRestarts(const QJsonObject &pod)
 } // namespace
 
 JobController::JobController(ControllerContext *context, QObject *parent)
-    : Reconciler(context, parent), m_pods(context, EventSource{u"job-controller"_s, QString(), kManager})
+    : Reconciler(context, parent), m_pods(context, EventSource{u"job-controller"_s, QString(), ctrl::kControllerManager})
 {
 }
 
@@ -74,7 +72,7 @@ bool JobController::releasePods(const QList<ObjectRef> &pods)
             continue;
         const auto result = m_ctx->objects->mutate(
             m_ctx->types.pods, namespaceOf(pod->object), nameOf(pod->object),
-            [](QJsonObject &object) { return ctrl::removeFinalizer(object, kTracking); }, {}, kManager);
+            [](QJsonObject &object) { return ctrl::removeFinalizer(object, kTracking); }, {}, ctrl::kControllerManager);
         ok = ok && (result.hasValue() || result.error().code == 404);
     }
     return ok;
@@ -304,7 +302,7 @@ bool JobController::manage(const QJsonObject &job, const Tally &counts, int succ
         }
         const QJsonObject ownerRef = ctrl::controllerReference(job, m_ctx->types.jobs);
         // At most MaxPodCreateDeletePerSync pods per pass; the commits queue the next one.
-        int budget = kMaxPodsPerSync;
+        int budget = ctrl::kMaxPodsPerSync;
         while (active < wanted && budget-- > 0) {
             QJsonObject pod = ctrl::podFromTemplate(ctrl::child(spec, "template"_L1), ownerRef);
             setMetadataField(pod, u"generateName"_s, nameOf(job) + QLatin1Char('-'));
@@ -361,7 +359,7 @@ bool JobController::writeStatus(const QJsonObject &job, const QJsonObject &statu
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, ctrl::kControllerManager);
     return result.hasValue() || result.error().code == 404;
 }
 

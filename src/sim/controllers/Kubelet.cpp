@@ -14,7 +14,7 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kubelet"_s;
+const QString kKubeletManager = u"kubelet"_s;
 const QString kNodePrefix = u"node\n"_s;
 
 // time.Duration's String(): "250ms", "1.5s", "2m0s".
@@ -137,7 +137,7 @@ void Kubelet::ensureNode(const QString &name)
                                     {u"podCIDRs"_s, QJsonArray{cidr}},
                                     {u"providerID"_s, u"sim://"_s + name}}}};
         WriteOptions options;
-        options.fieldManager = kManager;
+        options.fieldManager = kKubeletManager;
         const auto created = m_ctx->objects->create(m_ctx->types.nodes, {}, node, options);
         if (!created && created.error().code != 409) {
             retryLater(kNodePrefix + name);
@@ -190,7 +190,7 @@ void Kubelet::ensureNode(const QString &name)
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, kKubeletManager);
     if (!written)
         retryLater(kNodePrefix + name);
 }
@@ -208,7 +208,7 @@ void Kubelet::markDirty(const PodRuntime &pod)
 
 EventSource Kubelet::eventSource(const PodRuntime &pod) const
 {
-    return EventSource{u"kubelet"_s, pod.node, kManager};
+    return EventSource{u"kubelet"_s, pod.node, kKubeletManager};
 }
 
 QString Kubelet::fieldPath(const ContainerRuntime &container) const
@@ -276,7 +276,7 @@ void Kubelet::syncPod(const QString &key)
                 object.insert(u"status"_s, status);
                 return true;
             },
-            u"status"_s, kManager);
+            u"status"_s, kKubeletManager);
         if (!written) {
             if (written.error().code != 404)
                 retryLater(key);

@@ -11,7 +11,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kube-controller-manager"_s;
 const QString kNamespaceFinalizer = u"kubernetes"_s;
 const QString kRootCaName = u"kube-root-ca.crt"_s;
 
@@ -155,7 +154,7 @@ bool NamespaceController::populate(const QString &namespaceName)
 {
     bool ok = true;
     WriteOptions options;
-    options.fieldManager = kManager;
+    options.fieldManager = ctrl::kControllerManager;
     if (!m_ctx->objects->get(m_ctx->types.serviceAccounts, namespaceName, u"default"_s)) {
         const QJsonObject account{{u"apiVersion"_s, u"v1"_s},
                                   {u"kind"_s, u"ServiceAccount"_s},
@@ -184,7 +183,7 @@ bool NamespaceController::populate(const QString &namespaceName)
                 object.insert(u"data"_s, data);
                 return true;
             },
-            {}, kManager);
+            {}, ctrl::kControllerManager);
         ok = ok && updated.hasValue();
     }
     return ok;
@@ -254,7 +253,7 @@ void NamespaceController::terminate(const QJsonObject &namespaceObject)
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, ctrl::kControllerManager);
     if (!statusWritten) {
         if (statusWritten.error().code != 404)
             retryLater(namespaceName);
@@ -279,7 +278,7 @@ void NamespaceController::terminate(const QJsonObject &namespaceObject)
             object.insert(u"spec"_s, spec);
             return true;
         },
-        u"finalize"_s, kManager);
+        u"finalize"_s, ctrl::kControllerManager);
     settle(namespaceName, finalized || finalized.error().code == 404);
 }
 

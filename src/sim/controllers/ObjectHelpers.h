@@ -16,6 +16,13 @@ struct ResourceType;
 // label selectors, conditions and the pod predicates of k8s.io/kubernetes/pkg/api/v1/pod.
 namespace fd::sim::ctrl {
 
+// The field manager kube-controller-manager writes with, and the label its controllers put the
+// controller revision's hash under (DaemonSets, StatefulSets, ControllerRevisions).
+inline const QString kControllerManager = QStringLiteral("kube-controller-manager");
+inline const QString kControllerRevisionLabel = QStringLiteral("controller-revision-hash");
+// Pods a Job or StatefulSet pass creates or deletes at most; the commits queue the next pass.
+inline constexpr int kMaxPodsPerSync = 500;
+
 QJsonObject child(const QJsonObject &object, QLatin1String key);
 QString text(const QJsonObject &object, QLatin1String key);
 QJsonObject specOf(const QJsonObject &object);

@@ -11,7 +11,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kube-controller-manager"_s;
 // upstream burstReplicas: at most this many creates/deletes per sync.
 constexpr int kBurstReplicas = 500;
 
@@ -42,7 +41,7 @@ bool deleteBefore(const ObjectRef &left, const ObjectRef &right)
 
 ReplicaSetController::ReplicaSetController(ControllerContext *context, QObject *parent)
     : Reconciler(context, parent),
-      m_pods(context, EventSource{u"replicaset-controller"_s, QString(), kManager})
+      m_pods(context, EventSource{u"replicaset-controller"_s, QString(), ctrl::kControllerManager})
 {
 }
 
@@ -104,7 +103,7 @@ QList<ObjectRef> ReplicaSetController::claimPods(const QJsonObject &replicaSet)
                                                         kept.isEmpty() ? QJsonValue() : QJsonValue(kept));
                                        return true;
                                    },
-                                   {}, kManager);
+                                   {}, ctrl::kControllerManager);
             continue;
         }
         if (owner || !matches || ctrl::isDeleting(pod->object) || ctrl::isDeleting(replicaSet))
@@ -119,7 +118,7 @@ QList<ObjectRef> ReplicaSetController::claimPods(const QJsonObject &replicaSet)
                 setMetadataField(object, u"ownerReferences"_s, refs);
                 return true;
             },
-            {}, kManager);
+            {}, ctrl::kControllerManager);
         if (adopted && ctrl::isControlledBy(adopted->object->object, uid))
             claimed.append(adopted->object);
     }
@@ -259,7 +258,7 @@ bool ReplicaSetController::updateStatus(const QJsonObject &replicaSet, const QLi
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, ctrl::kControllerManager);
     return result.hasValue() || result.error().code == 404;
 }
 

@@ -12,11 +12,11 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kube-scheduler"_s;
+const QString kSchedulerManager = u"kube-scheduler"_s;
 
 const EventSource &source()
 {
-    static const EventSource value{u"default-scheduler"_s, QString(), kManager};
+    static const EventSource value{u"default-scheduler"_s, QString(), kSchedulerManager};
     return value;
 }
 
@@ -225,7 +225,7 @@ void Scheduler::bind(const QJsonObject &pod, const QString &nodeName)
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, kSchedulerManager);
     if (!scheduled) {
         if (scheduled.error().code != 404)
             retryLater(objectKey(namespaceOf(pod), nameOf(pod)));
@@ -241,7 +241,7 @@ void Scheduler::bind(const QJsonObject &pod, const QString &nodeName)
             object.insert(u"spec"_s, spec);
             return true;
         },
-        {}, kManager);
+        {}, kSchedulerManager);
     if (!bound) {
         if (bound.error().code != 404)
             retryLater(objectKey(namespaceOf(pod), nameOf(pod)));
@@ -270,7 +270,7 @@ void Scheduler::markUnschedulable(const QJsonObject &pod, const QString &message
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, kSchedulerManager);
     m_ctx->events->warning(pod, u"FailedScheduling"_s, message, source());
 }
 

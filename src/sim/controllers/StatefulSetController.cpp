@@ -11,9 +11,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kube-controller-manager"_s;
-const QString kRevisionLabel = u"controller-revision-hash"_s;
-constexpr int kMaxPodsPerSync = 500;
 
 int ordinalOf(const QString &setName, const QString &podName)
 {
@@ -43,7 +40,7 @@ QString claimName(const QJsonObject &claimTemplate, const QString &setName, int 
 
 StatefulSetController::StatefulSetController(ControllerContext *context, QObject *parent)
     : Reconciler(context, parent), m_revisions(context, context->types.statefulSets),
-      m_source{u"statefulset-controller"_s, QString(), kManager}
+      m_source{u"statefulset-controller"_s, QString(), ctrl::kControllerManager}
 {
 }
 
@@ -112,7 +109,7 @@ bool StatefulSetController::ensureClaims(const QJsonObject &set, int ordinal)
                                 {u"metadata"_s, metadata},
                                 {u"spec"_s, ctrl::specOf(claimTemplate)}};
         WriteOptions options;
-        options.fieldManager = kManager;
+        options.fieldManager = ctrl::kControllerManager;
         const auto created = m_ctx->objects->create(m_ctx->types.persistentVolumeClaims, namespaceOf(set), claim, options);
         if (created) {
             m_ctx->events->normal(set, u"SuccessfulCreate"_s,
@@ -138,7 +135,7 @@ bool StatefulSetController::createPod(const QJsonObject &set, int ordinal, const
                                             ctrl::controllerReference(set, m_ctx->types.statefulSets));
     setMetadataField(pod, u"name"_s, name);
     QJsonObject labels = labelsOf(pod);
-    labels.insert(kRevisionLabel, revision);
+    labels.insert(ctrl::kControllerRevisionLabel, revision);
     labels.insert(u"statefulset.kubernetes.io/pod-name"_s, name);
     labels.insert(u"apps.kubernetes.io/pod-index"_s, QString::number(ordinal));
     setMetadataField(pod, u"labels"_s, labels);
@@ -163,7 +160,7 @@ bool StatefulSetController::createPod(const QJsonObject &set, int ordinal, const
         spec.insert(u"volumes"_s, volumes);
     pod.insert(u"spec"_s, spec);
     WriteOptions options;
-    options.fieldManager = kManager;
+    options.fieldManager = ctrl::kControllerManager;
     const auto created = m_ctx->objects->create(m_ctx->types.pods, namespaceOf(set), pod, options);
     if (!created) {
         m_ctx->events->warning(set, u"FailedCreate"_s,
@@ -216,7 +213,7 @@ bool StatefulSetController::sync(const QJsonObject &set, const QString &currentR
     }
     // Missing ordinals are created, in order and one healthy step at a time unless Parallel
     // (at most kMaxPodsPerSync per pass; the commits queue the next pass).
-    int budget = kMaxPodsPerSync;
+    int budget = ctrl::kMaxPodsPerSync;
     for (int ordinal = 0; ordinal < replicas; ++ordinal) {
         const auto found = pods.constFind(ordinal);
         if (found == pods.constEnd()) {
@@ -263,7 +260,7 @@ bool StatefulSetController::sync(const QJsonObject &set, const QString &currentR
     const int partition = partitionValue.isDouble() ? std::max(0, partitionValue.toInt()) : 0;
     for (int ordinal = replicas - 1; ordinal >= partition; --ordinal) {
         const QJsonObject pod = pods.value(ordinal);
-        if (labelsOf(pod).value(kRevisionLabel).toString() != updateRevision)
+        if (labelsOf(pod).value(ctrl::kControllerRevisionLabel).toString() != updateRevision)
             return deletePod(set, pod);
     }
     return true;
@@ -316,7 +313,7 @@ void StatefulSetController::reconcile(const QString &key)
             ++ready;
             available += ctrl::podIsAvailable(pod, minReady, nowTime) ? 1 : 0;
         }
-        const QString podRevision = labelsOf(pod).value(kRevisionLabel).toString();
+        const QString podRevision = labelsOf(pod).value(ctrl::kControllerRevisionLabel).toString();
         inUse.insert(podRevision);
         if (ctrl::isDeleting(pod))
             continue;
@@ -351,7 +348,7 @@ void StatefulSetController::reconcile(const QString &key)
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, ctrl::kControllerManager);
     if (!written && written.error().code != 404)
         ok = false;
     settle(key, ok);

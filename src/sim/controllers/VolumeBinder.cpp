@@ -10,7 +10,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kManager = u"kube-controller-manager"_s;
 const QString kProvisioner = u"sim.fission-desk.io/local-path"_s;
 const QString kVolumePrefix = u"pv\n"_s;
 
@@ -120,7 +119,7 @@ bool VolumeBinder::bind(const QJsonObject &claim)
                                         {u"annotations"_s, QJsonObject{{u"pv.kubernetes.io/provisioned-by"_s, kProvisioner}}}}},
             {u"spec"_s, volumeSpec}};
         WriteOptions options;
-        options.fieldManager = kManager;
+        options.fieldManager = ctrl::kControllerManager;
         const auto created = m_ctx->objects->create(m_ctx->types.persistentVolumes, {}, volume, options);
         if (!created && created.error().code != 409)
             return false;
@@ -134,10 +133,10 @@ bool VolumeBinder::bind(const QJsonObject &claim)
                 object.insert(u"status"_s, status);
                 return true;
             },
-            u"status"_s, kManager);
+            u"status"_s, ctrl::kControllerManager);
         m_ctx->events->normal(claim, u"ProvisioningSucceeded"_s,
                               QStringLiteral("Successfully provisioned volume %1").arg(volumeName),
-                              EventSource{kProvisioner, QString(), kManager});
+                              EventSource{kProvisioner, QString(), ctrl::kControllerManager});
     }
     const auto annotated = m_ctx->objects->mutate(
         m_ctx->types.persistentVolumeClaims, ns, nameOf(claim),
@@ -156,7 +155,7 @@ bool VolumeBinder::bind(const QJsonObject &claim)
             setMetadataField(object, u"annotations"_s, annotations);
             return true;
         },
-        {}, kManager);
+        {}, ctrl::kControllerManager);
     if (!annotated)
         return annotated.error().code == 404;
     const auto bound = m_ctx->objects->mutate(
@@ -169,7 +168,7 @@ bool VolumeBinder::bind(const QJsonObject &claim)
             object.insert(u"status"_s, status);
             return true;
         },
-        u"status"_s, kManager);
+        u"status"_s, ctrl::kControllerManager);
     return bound.hasValue() || bound.error().code == 404;
 }
 

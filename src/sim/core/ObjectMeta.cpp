@@ -22,6 +22,11 @@ QString uidOf(const QJsonObject &object)
     return metadataOf(object).value(QLatin1String("uid")).toString();
 }
 
+QString resourceVersionOf(const QJsonObject &object)
+{
+    return metadataOf(object).value(QLatin1String("resourceVersion")).toString();
+}
+
 QJsonObject labelsOf(const QJsonObject &object)
 {
     return metadataOf(object).value(QLatin1String("labels")).toObject();

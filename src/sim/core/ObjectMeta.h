@@ -12,6 +12,7 @@ QJsonObject metadataOf(const QJsonObject &object);
 QString nameOf(const QJsonObject &object);
 QString namespaceOf(const QJsonObject &object);
 QString uidOf(const QJsonObject &object);
+QString resourceVersionOf(const QJsonObject &object);
 QJsonObject labelsOf(const QJsonObject &object);
 QJsonObject annotationsOf(const QJsonObject &object);
 // Sets (or, with an undefined/null value, removes) one metadata field.

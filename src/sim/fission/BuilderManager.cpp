@@ -34,11 +34,6 @@ QString randomLowercase(int length)
     return text;
 }
 
-QString resourceVersionOf(const QJsonObject &object)
-{
-    return metadataOf(object).value("resourceVersion"_L1).toString();
-}
-
 bool containersReady(const QJsonObject &pod)
 {
     // buildermgr reads container statuses, not the phase; a pod without any yet counts as

@@ -19,10 +19,10 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kEnvPrefix = u"e:"_s;
-const QString kFunctionPrefix = u"f:"_s;
-const QString kGonePrefix = u"x:"_s;
-const QString kRefreshPrefix = u"r:"_s;
+const QString kEnvironmentKeyPrefix = u"e:"_s;
+const QString kFunctionKeyPrefix = u"f:"_s;
+const QString kGoneKeyPrefix = u"x:"_s;
+const QString kRefreshKeyPrefix = u"r:"_s;
 
 QString randomInstanceId()
 {
@@ -32,11 +32,6 @@ QString randomInstanceId()
     for (int i = 0; i < 8; ++i)
         id += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(36)]);
     return id;
-}
-
-QString resourceVersionOf(const QJsonObject &object)
-{
-    return metadataOf(object).value("resourceVersion"_L1).toString();
 }
 
 bool isExecutorObject(const QJsonObject &object)
@@ -279,9 +274,9 @@ void Executor::enqueueWatched()
 {
     for (const QString &ns : std::as_const(m_watched)) {
         for (const ObjectRef &env : m_objects->list(kEnvironments, ns))
-            enqueue(kEnvPrefix + objectKey(ns, nameOf(env->object)));
+            enqueue(kEnvironmentKeyPrefix + objectKey(ns, nameOf(env->object)));
         for (const ObjectRef &function : m_objects->list(kFunctions, ns))
-            enqueue(kFunctionPrefix + objectKey(ns, nameOf(function->object)));
+            enqueue(kFunctionKeyPrefix + objectKey(ns, nameOf(function->object)));
     }
 }
 
@@ -306,20 +301,20 @@ void Executor::observe(const StoreEvent &event)
     if (!m_watched.contains(ns))
         return;
     if (event.storageKey == kEnvironments) {
-        enqueue(kEnvPrefix + event.key);
+        enqueue(kEnvironmentKeyPrefix + event.key);
         return;
     }
     const QJsonObject &function = event.object->object;
     if (event.type == StoreEventType::Deleted) {
-        enqueue(kGonePrefix + objectKey(ns, uidOf(function)));
+        enqueue(kGoneKeyPrefix + objectKey(ns, uidOf(function)));
         return;
     }
     if (event.type == StoreEventType::Modified && event.previous) {
         const QJsonObject &before = event.previous->object;
         if (packageRefOf(before) != packageRefOf(function) || environmentRefOf(before) != environmentRefOf(function))
-            enqueue(kRefreshPrefix + objectKey(ns, uidOf(function)));
+            enqueue(kRefreshKeyPrefix + objectKey(ns, uidOf(function)));
     }
-    enqueue(kFunctionPrefix + event.key);
+    enqueue(kFunctionKeyPrefix + event.key);
 }
 
 void Executor::reconcile(const QString &key)
@@ -328,13 +323,13 @@ void Executor::reconcile(const QString &key)
         return;
     const QString rest = key.mid(2);
     const QString ns = namespaceOfKey(rest);
-    if (key.startsWith(kEnvPrefix))
+    if (key.startsWith(kEnvironmentKeyPrefix))
         syncEnvironment(ns, nameOfKey(rest));
-    else if (key.startsWith(kFunctionPrefix))
+    else if (key.startsWith(kFunctionKeyPrefix))
         syncFunction(ns, nameOfKey(rest));
-    else if (key.startsWith(kGonePrefix))
+    else if (key.startsWith(kGoneKeyPrefix))
         functionGone(ns, nameOfKey(rest));
-    else if (key.startsWith(kRefreshPrefix))
+    else if (key.startsWith(kRefreshKeyPrefix))
         refreshFunction(ns, nameOfKey(rest));
 }
 
@@ -492,7 +487,7 @@ void Executor::syncEnvironment(const QString &namespaceName, const QString &name
         destroyPools(namespaceName, name);
         return;
     }
-    settle(kEnvPrefix + objectKey(namespaceName, name), ensurePool(environment->object));
+    settle(kEnvironmentKeyPrefix + objectKey(namespaceName, name), ensurePool(environment->object));
 }
 
 // --- newdeploy / container ----------------------------------------------------------------
@@ -630,7 +625,7 @@ void Executor::syncFunction(const QString &namespaceName, const QString &name)
     } else {
         ok = m_objects->ensure(kServices, functionNamespace, service) && ok;
     }
-    settle(kFunctionPrefix + objectKey(namespaceName, name), ok);
+    settle(kFunctionKeyPrefix + objectKey(namespaceName, name), ok);
 }
 
 void Executor::functionGone(const QString &namespaceName, const QString &uid)

@@ -19,9 +19,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kFunctionPrefix = u"/fission-function/"_s;
+const QString kFunctionPathPrefix = u"/fission-function/"_s;
 
-HttpHeaders textHeaders()
+HttpHeaders httpErrorHeaders()
 {
     return {{QByteArrayLiteral("content-type"), QByteArrayLiteral("text/plain; charset=utf-8")},
             {QByteArrayLiteral("x-content-type-options"), QByteArrayLiteral("nosniff")}};
@@ -124,17 +124,17 @@ Router::Match Router::resolve(const QString &method, const QString &path, Route 
         route->trigger = nameOf(trigger);
         return Match::Found;
     }
-    if (path.startsWith(kFunctionPrefix)) {
-        const QStringList parts = path.mid(kFunctionPrefix.size()).split(QLatin1Char('/'));
+    if (path.startsWith(kFunctionPathPrefix)) {
+        const QStringList parts = path.mid(kFunctionPathPrefix.size()).split(QLatin1Char('/'));
         if (const auto function = watchedFunction(u"default"_s, parts.value(0))) {
             route->function = *function;
-            route->matched = kFunctionPrefix + parts.value(0);
+            route->matched = kFunctionPathPrefix + parts.value(0);
             return Match::Found;
         }
         if (parts.size() >= 2 && parts.value(0) != "default"_L1) {
             if (const auto function = watchedFunction(parts.value(0), parts.value(1))) {
                 route->function = *function;
-                route->matched = kFunctionPrefix + parts.value(0) + QLatin1Char('/') + parts.value(1);
+                route->matched = kFunctionPathPrefix + parts.value(0) + QLatin1Char('/') + parts.value(1);
                 return Match::Found;
             }
         }
@@ -165,7 +165,7 @@ bool Router::serve(const QString &namespaceName, const QString &service, const Q
     Route route;
     switch (resolve(method, path, &route)) {
     case Match::NotFound:
-        responder->respond(404, textHeaders(), QByteArrayLiteral("404 page not found\n"));
+        responder->respond(404, httpErrorHeaders(), QByteArrayLiteral("404 page not found\n"));
         return true;
     case Match::MethodNotAllowed:
         responder->respond(405, {}, {});
@@ -196,7 +196,7 @@ void Router::invoke(const Route &route, const HttpRequest &request, const QStrin
                      {u"function"_s, nameOf(target.function)},
                      {u"namespace"_s, namespaceOf(target.function)},
                      {u"status_code"_s, 500}});
-                guard->respond(500, textHeaders(), QByteArrayLiteral("error sending request to function"));
+                guard->respond(500, httpErrorHeaders(), QByteArrayLiteral("error sending request to function"));
                 return;
             }
             const FunctionService service = *result;

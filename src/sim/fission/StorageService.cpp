@@ -15,7 +15,7 @@ namespace fd::sim::fission {
 
 namespace {
 
-HttpHeaders textHeaders()
+HttpHeaders plainTextHeaders()
 {
     return {{QByteArrayLiteral("content-type"), QByteArrayLiteral("text/plain; charset=utf-8")}};
 }
@@ -131,14 +131,14 @@ bool StorageService::serve(const QString &namespaceName, const QString &service,
         return true;
     }
     if (path != "/v1/archive"_L1) {
-        responder->respond(404, textHeaders(), QByteArrayLiteral("404 page not found\n"));
+        responder->respond(404, plainTextHeaders(), QByteArrayLiteral("404 page not found\n"));
         return true;
     }
     if (method == "POST") {
         const auto file = multipartField(request.header("content-type"), request.body, "uploadfile");
         if (!file) {
             // storagesvc answers a form without the file with 400 and the parser's complaint.
-            responder->respond(400, textHeaders(), QByteArrayLiteral("http: no such file\n"));
+            responder->respond(400, plainTextHeaders(), QByteArrayLiteral("http: no such file\n"));
             return true;
         }
         const QString id = store(*file);
@@ -149,12 +149,12 @@ bool StorageService::serve(const QString &namespaceName, const QString &service,
     const QString id = request.queryValue(u"id"_s);
     if (method == "GET") {
         if (id.isEmpty()) {
-            responder->respond(400, textHeaders(), QByteArrayLiteral("Missing id\n"));
+            responder->respond(400, plainTextHeaders(), QByteArrayLiteral("Missing id\n"));
             return true;
         }
         const auto stored = archive(id);
         if (!stored) {
-            responder->respond(404, textHeaders(), QByteArrayLiteral("Error retrieving item: not found\n"));
+            responder->respond(404, plainTextHeaders(), QByteArrayLiteral("Error retrieving item: not found\n"));
             return true;
         }
         responder->respond(200, {{QByteArrayLiteral("content-type"), QByteArrayLiteral("application/octet-stream")}}, *stored);
@@ -162,7 +162,7 @@ bool StorageService::serve(const QString &namespaceName, const QString &service,
     }
     if (method == "DELETE") {
         if (!remove(id)) {
-            responder->respond(404, textHeaders(), QByteArrayLiteral("Error deleting item: not found\n"));
+            responder->respond(404, plainTextHeaders(), QByteArrayLiteral("Error deleting item: not found\n"));
             return true;
         }
         responder->respond(200, {}, {});

@@ -35,11 +35,6 @@ QJsonObject fissionObject(const QString &kind, const QString &name, const QStrin
     return {{u"apiVersion"_s, u"fission.io/v1"_s}, {u"kind"_s, kind}, {u"metadata"_s, meta(name, namespaceName)}, {u"spec"_s, spec}};
 }
 
-QString timestamp(const QDateTime &now)
-{
-    return now.toUTC().toString(Qt::ISODate);
-}
-
 } // namespace
 
 RuntimeImages runtimeImages(const QString &language)
@@ -80,7 +75,7 @@ QJsonObject sourcePackageObject(const QString &name, const QString &namespaceNam
         spec.insert(u"buildcmd"_s, buildCommand);
     QJsonObject object = fissionObject(u"Package"_s, name, namespaceName, spec);
     if (writer == PackageWriter::Cli)
-        object.insert(u"status"_s, QJsonObject{{u"buildstatus"_s, u"pending"_s}, {u"lastUpdateTimestamp"_s, timestamp(now)}});
+        object.insert(u"status"_s, QJsonObject{{u"buildstatus"_s, u"pending"_s}, {u"lastUpdateTimestamp"_s, utcTimestamp(now)}});
     return object;
 }
 
@@ -92,7 +87,7 @@ QJsonObject deployPackageObject(const QString &name, const QString &namespaceNam
                      {u"deployment"_s, literalArchive(archive)}};
     QJsonObject object = fissionObject(u"Package"_s, name, namespaceName, spec);
     if (writer == PackageWriter::Cli)
-        object.insert(u"status"_s, QJsonObject{{u"buildstatus"_s, u"succeeded"_s}, {u"lastUpdateTimestamp"_s, timestamp(now)}});
+        object.insert(u"status"_s, QJsonObject{{u"buildstatus"_s, u"succeeded"_s}, {u"lastUpdateTimestamp"_s, utcTimestamp(now)}});
     return object;
 }
 
@@ -183,6 +178,11 @@ QByteArray demoSource(const QString &language, const QString &function, bool fai
     return zipArchive({{u"index.js"_s, code},
                        {u"package.json"_s, "{\n  \"name\": \"" + function.toUtf8() + "\",\n  \"version\": \"1.0.0\",\n"
                                            "  \"main\": \"index.js\"\n}\n"}});
+}
+
+QString utcTimestamp(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODate);
 }
 
 } // namespace fd::sim::fissioninstall

@@ -8,6 +8,9 @@
 
 namespace fd::sim::fissioninstall {
 
+// RFC 3339 in UTC, as metadata timestamps are written.
+QString utcTimestamp(const QDateTime &time);
+
 // Fission objects shaped as the fission CLI (1.20) writes them, for the profiles' tenants.
 
 struct RuntimeImages {

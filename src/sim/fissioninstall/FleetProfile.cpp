@@ -36,11 +36,6 @@ QString randomHex(int bytes)
     return QString::fromLatin1(data.toHex());
 }
 
-QString timestamp(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODate);
-}
-
 // RFC 3339 UTC timestamps by the ten thousand: QDateTime's time-zone conversion per call
 // would dominate the fleet's start-up, so the date part is formatted once per day.
 class Timestamps {
@@ -460,7 +455,7 @@ void FleetChurn::tick()
         if (target.storageKey.endsWith(u"/packages"_s)) {
             // buildermgr-like: the status is touched again.
             QJsonObject status = object.value(u"status"_s).toObject();
-            status.insert(u"lastUpdateTimestamp"_s, timestamp(m_objects->now()));
+            status.insert(u"lastUpdateTimestamp"_s, utcTimestamp(m_objects->now()));
             object.insert(u"status"_s, status);
         } else {
             QJsonObject annotations = meta.value(u"annotations"_s).toObject();

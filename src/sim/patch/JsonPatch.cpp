@@ -504,7 +504,7 @@ private:
     qint64 m_copiedBytes = 0;
 };
 
-QString goTypeName(const QJsonValue &value)
+QString unmarshalTypeName(const QJsonValue &value)
 {
     if (value.isObject())
         return QStringLiteral("object");
@@ -527,13 +527,13 @@ fd::Expected<QJsonObject, PatchError> applyJsonPatch(const QJsonObject &original
         return original;
     if (!patch.isArray())
         return fd::Unexpected(PatchError::badRequest(
-            QStringLiteral("json: cannot unmarshal %1 into Go value of type jsonpatch.Patch").arg(goTypeName(patch))));
+            QStringLiteral("json: cannot unmarshal %1 into Go value of type jsonpatch.Patch").arg(unmarshalTypeName(patch))));
     const QJsonArray operations = patch.toArray();
     for (const QJsonValue &operation : operations) {
         if (!operation.isObject() && !operation.isNull())
             return fd::Unexpected(PatchError::badRequest(
                 QStringLiteral("json: cannot unmarshal %1 into Go value of type jsonpatch.Operation")
-                    .arg(operation.isArray() ? QStringLiteral("array") : goTypeName(operation))));
+                    .arg(operation.isArray() ? QStringLiteral("array") : unmarshalTypeName(operation))));
     }
     if (patchjson::exceedsDepth(patch))
         return fd::Unexpected(PatchError::badRequest(

@@ -57,7 +57,7 @@ PatchError noListOfLists()
 }
 
 // reflect.TypeOf(v).String() of a decoded JSON value (ints decode as int64 on the server).
-QString goTypeName(const QJsonValue &value)
+QString reflectTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Object: return QStringLiteral("map[string]interface {}");
@@ -77,7 +77,7 @@ QString goTypeName(const QJsonValue &value)
 
 PatchError badArgType(const QString &expected, const QJsonValue &actual)
 {
-    return PatchError::internal(QStringLiteral("expected a %1, but received a %2").arg(expected, goTypeName(actual)));
+    return PatchError::internal(QStringLiteral("expected a %1, but received a %2").arg(expected, reflectTypeName(actual)));
 }
 
 PatchError noMergeKey(const QJsonObject &item, const QString &mergeKey)
