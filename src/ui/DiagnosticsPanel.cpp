@@ -216,15 +216,20 @@ void DiagnosticsPanel::relayout(const QList<fis::Finding> &visible)
 
 void DiagnosticsPanel::showQueuedCards()
 {
-    // Showing a card lays out its word-wrapped labels, a few milliseconds each: a page of new
-    // cards appears over a few event-loop turns instead of in one long stall.
+    // Laying out a card's word-wrapped labels takes a few milliseconds: a page of new cards
+    // appears over a few event-loop turns instead of in one long stall. The list is laid out
+    // after each card, so that the time counted is all the time spent (the deferred layout
+    // pass would otherwise lay out every card shown in this turn at once, after the budget).
     constexpr qint64 BudgetMs = 8;
     QElapsedTimer spent;
     spent.start();
     while (!m_cardsToShow.isEmpty() && (spent.elapsed() < BudgetMs)) {
         const QPointer<QWidget> next = m_cardsToShow.takeFirst();
-        if (next) // dropped meanwhile: gone with its card
-            next->show();
+        if (!next)
+            continue; // dropped meanwhile: gone with its card
+        next->show();
+        if (isVisible())
+            m_list->activate();
     }
     if (!m_cardsToShow.isEmpty() && !m_showTimerPending) {
         m_showTimerPending = true;
@@ -367,7 +372,7 @@ QPushButton *DiagnosticsPanel::fixButton(const fis::Finding &finding, const fis:
     if (!needed.resource.isEmpty() && m_handle) {
         // A card that was dropped meanwhile took its button along: the guard is then null.
         QPointer<QPushButton> guard(button);
-        forms::whenFinished(this, m_handle->checkPermission(action), [this, guard, needed](const PermissionAnswer &answer) {
+        forms::whenFinished(this, m_handle->checkPermission(action), [guard, needed](const PermissionAnswer &answer) {
             if (!guard || !answer.known || answer.allowed)
                 return;
             guard->setEnabled(false);
