@@ -38,7 +38,9 @@ release_tests=OFF
 if [ "${FD_SKIP_ASAN:-0}" = 1 ]; then release_tests=ON; fi
 
 stage "build"
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DWITH_WERROR=ON -DWITH_TESTS="$release_tests"
+# Both builds compile each library in batches (WITH_UNITY_BUILD, cmake/FdBuildSpeed.cmake): every
+# build here starts from scratch, and the release build takes a sixth less time that way.
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DWITH_WERROR=ON -DWITH_UNITY_BUILD=ON -DWITH_TESTS="$release_tests"
 cmake --build build/release -j"$jobs"
 
 if [ "$release_tests" = ON ]; then
@@ -59,7 +61,7 @@ if [ "${FD_SKIP_ASAN:-0}" != 1 ]; then
   # test sources, each compiled once and mostly waiting on the emulator, get -O0 (2.5× faster to
   # compile, FD_TEST_CXX_FLAGS). lld links the test executables several times faster than ld.bfd.
   CC=clang CXX=clang++ cmake -S . -B build/asan-clang -G Ninja -DCMAKE_BUILD_TYPE=Debug -DWITH_ASAN=ON \
-    -DWITH_FUZZERS=ON -DWITH_WERROR=ON -DWITH_BENCH=OFF -DWITH_PCH=ON "-DCMAKE_CXX_FLAGS_DEBUG=-g1 -O1" \
+    -DWITH_UNITY_BUILD=ON -DWITH_FUZZERS=ON -DWITH_WERROR=ON -DWITH_BENCH=OFF -DWITH_PCH=ON "-DCMAKE_CXX_FLAGS_DEBUG=-g1 -O1" \
     -DFD_TEST_CXX_FLAGS=-O0 -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld
   cmake --build build/asan-clang -j"$jobs"
   stage "tests and fuzzers under ASan+UBSan"
