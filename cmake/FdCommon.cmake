@@ -34,9 +34,9 @@ if(WITH_ASAN)
     target_link_options(fd_common INTERFACE -fsanitize=address,undefined)
 endif()
 if(WITH_FUZZERS)
-    # Coverage instrumentation for everything the fuzz targets link; only the targets
-    # themselves link libFuzzer's main (-fsanitize=fuzzer, tests/fuzz). Ordinary executables
-    # keep working: the sanitizer runtime provides the coverage callbacks.
-    target_compile_options(fd_common INTERFACE -fsanitize=fuzzer-no-link)
+    # Only the fuzz targets link libFuzzer's main (-fsanitize=fuzzer, tests/fuzz), and only the
+    # libraries they link get coverage instrumentation (fd_instrument_for_fuzzing there). Ordinary
+    # executables that link an instrumented library keep working: the sanitizer runtime provides
+    # the coverage callbacks.
     target_link_options(fd_common INTERFACE -fsanitize=fuzzer-no-link)
 endif()
