@@ -7,12 +7,12 @@
 #include "TreeSpecBuilder.h"
 #include "ui/forms/WhenFinished.h"
 
+#include <QElapsedTimer>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QElapsedTimer>
 #include <QTimer>
 #include <QVBoxLayout>
 
