@@ -2,9 +2,9 @@
 # of a translation unit's cost here is parsing Qt's headers. Each library of ours with a few
 # sources therefore precompiles the Qt and standard headers it shares with every other, once,
 # with its own flags (valid with every compiler). Test executables have one source each: a
-# precompiled header of their own would cost more than it saves.
-# fd_enable_build_speedups() is called once from the top-level CMakeLists.txt after every
-# target exists.
+# header of their own would cost more than it saves, so with Clang the tests of a directory share
+# one (tests/FdTesting.cmake). fd_enable_build_speedups() is called once from the top-level
+# CMakeLists.txt after every target exists.
 option(WITH_PCH "Precompile the common Qt headers of each library (faster builds)" ON)
 # Unity builds compile each library's sources in batches of eight, one translation unit per batch:
 # the headers are parsed, and inline and template code compiled, once per batch instead of once
