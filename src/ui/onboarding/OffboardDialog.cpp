@@ -19,7 +19,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimer>
@@ -39,9 +38,7 @@ OffboardDialog::OffboardDialog(const OnboardingEnvironment &environment, const Q
 {
     setObjectName(u"OffboardDialog"_s);
     setWindowTitle(tr("Offboard namespace %1 — %2").arg(namespaceName, environment.contextName));
-    confirm = [this](const QString &title, const QString &question) {
-        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
-    };
+    confirm = askWithMessageBox(this);
     buildUi();
     resize(820, 680);
     QTimer::singleShot(0, this, &OffboardDialog::startProbe);

@@ -67,7 +67,7 @@ public:
     std::optional<fd::engine::onboarding::NamespaceDeletionState> namespaceState() const;
 
     // Asks before changing the cluster (a QMessageBox by default; tests replace it).
-    std::function<bool(const QString &title, const QString &question)> confirm;
+    ConfirmQuestion confirm;
 
     QTreeWidget *previewTree() const { return m_previewTree; }
     QCheckBox *deleteNamespaceBox() const { return m_deleteNamespace; }

@@ -26,7 +26,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -74,9 +73,7 @@ OnboardingDialog::OnboardingDialog(const OnboardingEnvironment &environment, con
 {
     setObjectName(u"OnboardingDialog"_s);
     setWindowTitle(tr("Onboard namespaces — %1").arg(environment.contextName));
-    confirm = [this](const QString &title, const QString &question) {
-        return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
-    };
+    confirm = askWithMessageBox(this);
     buildUi();
     resize(980, 720);
     // Read the cluster once the dialog is up, so it shows its busy state instead of a delay.

@@ -95,7 +95,7 @@ public:
     QString failureText() const { return m_failure; }
 
     // Asks the user before changing the cluster (a QMessageBox by default; tests replace it).
-    std::function<bool(const QString &title, const QString &question)> confirm;
+    ConfirmQuestion confirm;
 
     // The widgets tests and screenshots drive.
     QLineEdit *namespacesEdit() const { return m_namespacesEdit; }

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QPromise>
 #include <QSettings>
 #include <QStandardPaths>
@@ -105,6 +106,14 @@ QFuture<fd::engine::CommandResult> openOnboardingDialog(QWidget *parent, const O
     });
     dialog->open();
     return promise->future();
+}
+
+ConfirmQuestion askWithMessageBox(QWidget *parent)
+{
+    return [parent](const QString &title, const QString &question) {
+        return QMessageBox::question(parent, title, question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes;
+    };
 }
 
 } // namespace ui

@@ -43,6 +43,11 @@ struct OnboardingEnvironment {
     QPointer<fd::engine::onboarding::MaintenanceQueue> queue;
 };
 
+// How the onboarding windows ask before they change a cluster (their public `confirm`, which
+// tests replace with an answer of their own): a Yes/No message box over `parent`, No the default.
+using ConfirmQuestion = std::function<bool(const QString &title, const QString &question)>;
+ConfirmQuestion askWithMessageBox(QWidget *parent);
+
 // The helm binary the app should run: FD_HELM, then the setting "tools/helm", then helm on PATH,
 // then a helm beside the application. Empty when none was found (HelmRunner then searches the
 // login shell's PATH and reports, with install instructions, when there is none).

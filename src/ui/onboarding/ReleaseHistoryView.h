@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OnboardingEnvironment.h"
 #include "helm/HelmRunner.h"
 #include "helm/ReleaseHistory.h"
 
@@ -46,7 +47,7 @@ public:
     void setHelmSettings(const fd::helm::HelmRunnerSettings &settings) { m_helm = settings; }
 
     // Asks before rolling back (a QMessageBox by default; tests replace it).
-    std::function<bool(const QString &title, const QString &question)> confirm;
+    ConfirmQuestion confirm;
 
     void selectRevision(int version);
     int selectedRevision() const; // 0 when none
