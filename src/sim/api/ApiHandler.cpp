@@ -176,9 +176,14 @@ bool ApiHandler::handleNonResource(const HttpRequest &request, HttpResponder *re
         return true;
     }
     if (path == QLatin1String("/openapi/v2")) {
-        // kubectl 1.27/1.28 fetch v2 before every apply/create/explain and fail without it;
-        // newer clients read it only when v3 fails. An empty (but valid) document satisfies
-        // the former and keeps every client validating against v3.
+        // The emulator publishes OpenAPI v3 only, so v2 is NotFound, except to the clients that
+        // ask for it as protobuf: kubectl 1.27/1.28 fetch v2 before every apply/create/explain
+        // and fail without it; newer clients read it only when v3 fails. An empty (but valid)
+        // document satisfies the former and keeps every client validating against v3.
+        if (!OpenApiV2::acceptsDocument(request.header("accept"))) {
+            sendError(responder, ApiError::notFound({}, {}, {}));
+            return true;
+        }
         responder->respond(200, {{QByteArrayLiteral("content-type"), OpenApiV2::contentType()}},
                            OpenApiV2::emptyDocument(m_gitVersion.toLatin1()));
         return true;

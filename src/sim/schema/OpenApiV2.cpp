@@ -23,6 +23,13 @@ void appendField(QByteArray &out, int number, const QByteArray &payload)
 
 } // namespace
 
+bool OpenApiV2::acceptsDocument(const QByteArray &accept)
+{
+    // "application/com.github.proto-openapi.spec.v2@v1.0+protobuf" (client-go), or the same with
+    // dots as the apiserver spells it in responses.
+    return accept.toLower().contains("application/com.github.proto-openapi.spec.v2");
+}
+
 QByteArray OpenApiV2::contentType()
 {
     // Clients ask for "…spec.v2@v1.0+protobuf", but '@' is not valid in a media type and

@@ -15,6 +15,9 @@ namespace fd::sim {
 // checks nothing, and client-side apply falls back to its compiled-in types.
 class OpenApiV2 {
 public:
+    // Whether an Accept header asks for the protobuf document (the only form clients request);
+    // anything else gets 404, as the emulator serves no v2 schemas.
+    static bool acceptsDocument(const QByteArray &accept);
     // The Content-Type to answer with: "application/com.github.proto-openapi.spec.v2.v1.0+protobuf".
     static QByteArray contentType();
     // Document{swagger: "2.0", info: {title: "Kubernetes", version: <version>}, paths: {}}.
