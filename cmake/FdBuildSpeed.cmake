@@ -1,11 +1,17 @@
 # Build time is a budget: CI builds everything twice (release, sanitizers) on two cores, and most
-# of a translation unit's cost here is parsing Qt's headers. Each library of ours with a few
-# sources therefore precompiles the Qt and standard headers it shares with every other, once,
-# with its own flags (valid with every compiler). Test executables have one source each: a
-# header of their own would cost more than it saves, so with Clang the tests of a directory share
-# one (tests/FdTesting.cmake). fd_enable_build_speedups() is called once from the top-level
-# CMakeLists.txt after every target exists.
-option(WITH_PCH "Precompile the common Qt headers of each library (faster builds)" ON)
+# of a translation unit's cost here is parsing Qt's headers. The libraries therefore precompile
+# the Qt and standard headers they all share. With Clang one precompiled header serves every
+# library: it is made by a small target of its own with only the flags and definitions all of
+# them have, and Clang accepts a header under more definitions on the command line (a library's
+# QT_NETWORK_LIB, say), never under different or fewer ones. GCC rejects a header made under other
+# definitions (-Winvalid-pch), so with GCC each library of three or more sources makes its own,
+# unless it is compiled in batches anyway: a batch parses the headers once, and making 24 headers
+# cost more than they saved (GCC 12 release build on 2 cores from scratch, both batched: 269 s
+# with them, 238 s without).
+# The test executables share theirs the same way (tests/FdTesting.cmake).
+# fd_enable_build_speedups() is called once from the top-level CMakeLists.txt after every target
+# exists.
+option(WITH_PCH "Precompile the common Qt headers of the libraries and tests (faster builds)" ON)
 # Unity builds compile each library's sources in batches of eight, one translation unit per batch:
 # the headers are parsed, and inline and template code compiled, once per batch instead of once
 # per file. Measured with GCC -O2 on 2 cores from scratch: the 14 sources of fd_sim_api 10.7 s →
@@ -39,15 +45,49 @@ function(fd_count_cxx_sources target out)
     set(${out} ${count} PARENT_SCOPE)
 endfunction()
 
+# The target whose precompiled header the libraries reuse under Clang (see the top). Clang also
+# refuses a header made without the coverage instrumentation a library has (the ones the fuzzers
+# link, tests/fuzz), so those share a second one made with it.
+function(fd_shared_library_pch_owner for_fuzzing out)
+    set(owner fd_pch_libraries)
+    if(for_fuzzing)
+        set(owner fd_pch_libraries_fuzzing)
+    endif()
+    if(NOT TARGET ${owner})
+        set(source ${CMAKE_BINARY_DIR}/${owner}.cpp)
+        # Written only when it differs, so a re-run of cmake does not make it (and the header) stale.
+        file(CONFIGURE OUTPUT ${source} CONTENT "// Makes the precompiled header the libraries share.\n")
+        add_library(${owner} OBJECT ${source})
+        target_link_libraries(${owner} PRIVATE fd_common Qt6::Core)
+        target_precompile_headers(${owner} PRIVATE ${FD_PCH_HEADERS})
+        if(for_fuzzing)
+            target_compile_options(${owner} PRIVATE -fsanitize=fuzzer-no-link)
+        endif()
+    endif()
+    set(${out} ${owner} PARENT_SCOPE)
+endfunction()
+
 function(fd_enable_build_speedups)
     fd_collect_targets(${CMAKE_SOURCE_DIR} targets)
+    set(share_pch OFF)
+    if(WITH_PCH AND CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        set(share_pch ON)
+    endif()
     foreach(target IN LISTS targets)
         get_target_property(type ${target} TYPE)
         if(NOT type STREQUAL "STATIC_LIBRARY")
             continue()
         endif()
         fd_count_cxx_sources(${target} count)
-        if(WITH_PCH AND count GREATER_EQUAL 3)
+        if(share_pch AND count GREATER_EQUAL 1)
+            get_target_property(options ${target} COMPILE_OPTIONS)
+            set(for_fuzzing OFF)
+            if("-fsanitize=fuzzer-no-link" IN_LIST options)
+                set(for_fuzzing ON)
+            endif()
+            fd_shared_library_pch_owner(${for_fuzzing} pch_owner)
+            target_precompile_headers(${target} REUSE_FROM ${pch_owner})
+        elseif(WITH_PCH AND NOT WITH_UNITY_BUILD AND count GREATER_EQUAL 3)
             target_precompile_headers(${target} PRIVATE ${FD_PCH_HEADERS})
         endif()
         if(WITH_UNITY_BUILD AND count GREATER_EQUAL 2)
