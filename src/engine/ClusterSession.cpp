@@ -348,3 +348,5 @@ QFuture<CommandResult> ClusterSession::runFix(const fd::fission::FixAction &acti
 }
 
 } // namespace fd::engine
+
+#include "moc_ClusterSession.cpp"

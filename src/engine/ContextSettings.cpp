@@ -181,3 +181,5 @@ Expected<ContextSettings, QString> ContextSettingsStore::validated(ContextSettin
 }
 
 } // namespace fd::engine
+
+#include "moc_ContextSettings.cpp"

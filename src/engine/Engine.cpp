@@ -217,3 +217,5 @@ void Engine::removeSession(const QString &contextName)
 }
 
 } // namespace fd::engine
+
+#include "moc_Engine.cpp"

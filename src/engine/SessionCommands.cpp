@@ -347,3 +347,5 @@ void SessionCommands::listNames(const GroupResource &gr, const QString &ns, Done
 }
 
 } // namespace fd::engine
+
+#include "moc_SessionCommands.cpp"

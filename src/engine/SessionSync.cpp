@@ -564,3 +564,5 @@ void SessionSync::publish()
 }
 
 } // namespace fd::engine
+
+#include "moc_SessionSync.cpp"

@@ -511,3 +511,5 @@ HelmJob *HelmRunner::start(const HelmInvocation &invocation)
 }
 
 } // namespace fd::helm
+
+#include "moc_HelmRunner.cpp"

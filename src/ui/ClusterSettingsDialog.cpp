@@ -285,3 +285,5 @@ void ClusterSettingsController::apply(const QString &contextName, const fd::engi
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_ClusterSettingsDialog.cpp"

@@ -85,3 +85,5 @@ void ClusterStatusBar::tick()
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_ClusterStatusBar.cpp"

@@ -349,3 +349,5 @@ Qt::ItemFlags ClusterTreeModel::flags(const QModelIndex &index) const
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_ClusterTreeModel.cpp"

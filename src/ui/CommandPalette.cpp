@@ -89,3 +89,5 @@ void CommandPalette::runCurrent()
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_CommandPalette.cpp"

@@ -62,3 +62,5 @@ QSize CountBadgeDelegate::sizeHint(const QStyleOptionViewItem &option, const QMo
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_CountBadgeDelegate.cpp"

@@ -232,3 +232,5 @@ void DetailsPane::changeEvent(QEvent *event)
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_DetailsPane.cpp"

@@ -412,3 +412,5 @@ void DiagnosticsPanel::runFix(QPushButton *button, const QString &findingId, con
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_DiagnosticsPanel.cpp"

@@ -130,3 +130,5 @@ CommandOutcome EngineClusterHandle::openLogs(const fis::OpenLogsAction &action)
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_EngineClusterHandle.cpp"

@@ -636,3 +636,5 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_MainWindow.cpp"

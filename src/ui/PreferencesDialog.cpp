@@ -82,3 +82,5 @@ void PreferencesDialog::accept()
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_PreferencesDialog.cpp"

@@ -35,3 +35,5 @@ bool TreeFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_TreeFilterProxy.cpp"

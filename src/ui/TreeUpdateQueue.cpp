@@ -109,3 +109,5 @@ void TreeUpdateQueue::fold(fd::engine::SnapshotChange &into, const fd::engine::S
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_TreeUpdateQueue.cpp"

@@ -52,3 +52,5 @@ void YamlHighlighter::highlightBlock(const QString &text)
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_YamlHighlighter.cpp"

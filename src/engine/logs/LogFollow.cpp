@@ -52,3 +52,5 @@ std::unique_ptr<LogFollow> followLogs(ClusterSession &session, const LogSource &
 }
 
 } // namespace fd::engine
+
+#include "moc_LogFollow.cpp"

@@ -247,3 +247,5 @@ void LogFollower::checkFinished()
 }
 
 } // namespace fd::engine
+
+#include "moc_LogFollower.cpp"

@@ -89,3 +89,5 @@ void ClusterProbe::complete()
 }
 
 } // namespace fd::engine::onboarding
+
+#include "moc_ClusterProbe.cpp"

@@ -287,3 +287,5 @@ fd::Expected<QDateTime, QString> parseMaintenanceTime(const QString &text, const
 }
 
 } // namespace fd::engine::onboarding
+
+#include "moc_MaintenanceQueue.cpp"

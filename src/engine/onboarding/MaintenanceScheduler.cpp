@@ -64,3 +64,5 @@ void MaintenanceScheduler::onQueueChanged(const QString &context)
 }
 
 } // namespace fd::engine::onboarding
+
+#include "moc_MaintenanceScheduler.cpp"

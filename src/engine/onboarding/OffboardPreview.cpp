@@ -274,3 +274,5 @@ void NamespaceDeletionWatch::removeFinalizers(const HeldObject &object, std::fun
 }
 
 } // namespace fd::engine::onboarding
+
+#include "moc_OffboardPreview.cpp"

@@ -427,3 +427,5 @@ void OnboardingPlanner::complete()
 }
 
 } // namespace fd::engine::onboarding
+
+#include "moc_OnboardingPlanner.cpp"

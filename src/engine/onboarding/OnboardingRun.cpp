@@ -401,3 +401,5 @@ void OnboardingRun::rollback()
 }
 
 } // namespace fd::engine::onboarding
+
+#include "moc_OnboardingRun.cpp"

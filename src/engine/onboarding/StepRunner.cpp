@@ -197,3 +197,5 @@ void StepRunner::waitUntilGone(const QString &path, const QString &timeoutMessag
 }
 
 } // namespace fd::engine::onboarding
+
+#include "moc_StepRunner.cpp"

@@ -241,3 +241,5 @@ void TenantRun::runAction(int index)
 }
 
 } // namespace fd::engine::onboarding
+
+#include "moc_TenantRun.cpp"

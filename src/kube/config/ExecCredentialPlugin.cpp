@@ -392,3 +392,5 @@ int ExecCredentialPlugin::runCount() const
 }
 
 } // namespace fd::kube
+
+#include "moc_ExecCredentialPlugin.cpp"

@@ -369,3 +369,5 @@ bool InformerSet::isLive() const
 }
 
 } // namespace fd::kube
+
+#include "moc_InformerSet.cpp"

@@ -419,3 +419,5 @@ void Reflector::emitStatus()
 }
 
 } // namespace fd::kube
+
+#include "moc_Reflector.cpp"

@@ -148,3 +148,5 @@ void DeltaBatcher::flush()
 }
 
 } // namespace fd::kube
+
+#include "moc_DeltaBatcher.cpp"

@@ -211,3 +211,5 @@ void AccessReviewCache::rules(const QString &namespaceName, QObject *context, Ru
 }
 
 } // namespace fd::kube
+
+#include "moc_AccessReviewCache.cpp"

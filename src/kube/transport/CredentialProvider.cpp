@@ -184,3 +184,5 @@ bool CredentialProvider::invalidate(quint64 generation)
 }
 
 } // namespace fd::kube
+
+#include "moc_CredentialProvider.cpp"

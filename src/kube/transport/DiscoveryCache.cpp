@@ -447,3 +447,5 @@ void DiscoveryCache::fetchFinished(const Expected<QList<ApiResource>, KubeError>
 }
 
 } // namespace fd::kube
+
+#include "moc_DiscoveryCache.cpp"

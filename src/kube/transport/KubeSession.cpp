@@ -91,3 +91,5 @@ void KubeSessionThread::post(std::function<void(KubeSession &)> work) const
 }
 
 } // namespace fd::kube
+
+#include "moc_KubeSession.cpp"

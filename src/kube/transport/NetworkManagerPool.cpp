@@ -115,3 +115,5 @@ int NetworkManagerPool::activeCalls() const
 }
 
 } // namespace fd::kube
+
+#include "moc_NetworkManagerPool.cpp"

@@ -382,3 +382,5 @@ void PodLogStream::finish(std::optional<KubeError> error)
 }
 
 } // namespace fd::kube
+
+#include "moc_PodLogStream.cpp"

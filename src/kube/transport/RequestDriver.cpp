@@ -356,3 +356,5 @@ void RequestDriver::finish(const KubeResult &result)
 }
 
 } // namespace fd::kube
+
+#include "moc_RequestDriver.cpp"

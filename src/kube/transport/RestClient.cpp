@@ -182,3 +182,5 @@ Expected<ClientCertificate, KubeError> RestClient::certificateFor(const Credenti
 }
 
 } // namespace fd::kube
+
+#include "moc_RestClient.cpp"

@@ -832,3 +832,5 @@ void ApiHandler::sendError(HttpResponder *responder, const ApiError &error)
 }
 
 } // namespace fd::sim
+
+#include "moc_ApiHandler.cpp"

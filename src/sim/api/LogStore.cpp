@@ -73,3 +73,5 @@ const ContainerLog *LogStore::log(const QString &podUid, const QString &containe
 }
 
 } // namespace fd::sim
+
+#include "moc_LogStore.cpp"

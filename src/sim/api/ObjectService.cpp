@@ -699,3 +699,5 @@ Expected<WriteResult, ApiError> ObjectService::mutate(const ResourceType &type, 
 }
 
 } // namespace fd::sim
+
+#include "moc_ObjectService.cpp"

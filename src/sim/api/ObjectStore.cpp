@@ -192,3 +192,5 @@ std::optional<std::map<QString, ObjectRef>> ObjectStore::snapshotAt(const QStrin
 }
 
 } // namespace fd::sim
+
+#include "moc_ObjectStore.cpp"

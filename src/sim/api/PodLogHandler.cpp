@@ -171,3 +171,5 @@ void PodLogStream::end()
 }
 
 } // namespace fd::sim
+
+#include "moc_PodLogHandler.cpp"

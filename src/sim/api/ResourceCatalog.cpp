@@ -231,3 +231,5 @@ void ResourceCatalog::removeCustomTypes(const QString &crdName)
 }
 
 } // namespace fd::sim
+
+#include "moc_ResourceCatalog.cpp"

@@ -165,3 +165,5 @@ void WatchStream::end()
 }
 
 } // namespace fd::sim
+
+#include "moc_WatchStream.cpp"

@@ -155,3 +155,5 @@ void CrdController::cleanUp(const ResourceType &crdType, const ObjectRef &crd)
 }
 
 } // namespace fd::sim
+
+#include "moc_CrdController.cpp"

@@ -206,3 +206,5 @@ Expected<void, QString> SimCluster::apply(const QJsonObject &object)
 }
 
 } // namespace fd::sim
+
+#include "moc_SimCluster.cpp"

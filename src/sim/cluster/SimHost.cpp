@@ -65,3 +65,5 @@ void SimHost::stop()
 }
 
 } // namespace fd::sim
+
+#include "moc_SimHost.cpp"

@@ -100,3 +100,5 @@ void ControllerManager::start()
 }
 
 } // namespace fd::sim
+
+#include "moc_ControllerManager.cpp"

@@ -259,3 +259,5 @@ void DaemonSetController::reconcile(const QString &key)
 }
 
 } // namespace fd::sim
+
+#include "moc_DaemonSetController.cpp"

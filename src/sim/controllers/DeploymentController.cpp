@@ -732,3 +732,5 @@ void DeploymentController::requeueStuck(const Rollout &rollout, const QJsonObjec
 }
 
 } // namespace fd::sim
+
+#include "moc_DeploymentController.cpp"

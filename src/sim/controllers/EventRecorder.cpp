@@ -129,3 +129,5 @@ void EventRecorder::record(const QJsonObject &involved, const QString &type, con
 }
 
 } // namespace fd::sim
+
+#include "moc_EventRecorder.cpp"

@@ -304,3 +304,5 @@ bool GarbageCollector::dropFinalizer(const QString &id, const QString &finalizer
 }
 
 } // namespace fd::sim
+
+#include "moc_GarbageCollector.cpp"

@@ -364,3 +364,5 @@ bool JobController::writeStatus(const QJsonObject &job, const QJsonObject &statu
 }
 
 } // namespace fd::sim
+
+#include "moc_JobController.cpp"

@@ -733,3 +733,5 @@ void Kubelet::stopAll(PodRuntime &pod)
 }
 
 } // namespace fd::sim
+
+#include "moc_Kubelet.cpp"

@@ -283,3 +283,5 @@ void NamespaceController::terminate(const QJsonObject &namespaceObject)
 }
 
 } // namespace fd::sim
+
+#include "moc_NamespaceController.cpp"

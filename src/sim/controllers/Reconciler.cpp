@@ -90,3 +90,5 @@ QString nameOfKey(const QString &key)
 }
 
 } // namespace fd::sim
+
+#include "moc_Reconciler.cpp"

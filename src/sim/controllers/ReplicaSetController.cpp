@@ -263,3 +263,5 @@ bool ReplicaSetController::updateStatus(const QJsonObject &replicaSet, const QLi
 }
 
 } // namespace fd::sim
+
+#include "moc_ReplicaSetController.cpp"

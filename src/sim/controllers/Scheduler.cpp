@@ -275,3 +275,5 @@ void Scheduler::markUnschedulable(const QJsonObject &pod, const QString &message
 }
 
 } // namespace fd::sim
+
+#include "moc_Scheduler.cpp"

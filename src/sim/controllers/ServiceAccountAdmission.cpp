@@ -113,3 +113,5 @@ std::optional<ApiError> ServiceAccountAdmission::admit(AdmissionOperation operat
 }
 
 } // namespace fd::sim
+
+#include "moc_ServiceAccountAdmission.cpp"

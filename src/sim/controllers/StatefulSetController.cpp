@@ -357,3 +357,5 @@ void StatefulSetController::reconcile(const QString &key)
 }
 
 } // namespace fd::sim
+
+#include "moc_StatefulSetController.cpp"

@@ -173,3 +173,5 @@ bool VolumeBinder::bind(const QJsonObject &claim)
 }
 
 } // namespace fd::sim
+
+#include "moc_VolumeBinder.cpp"

@@ -586,3 +586,5 @@ void BuilderManager::fail(const QString &key, const QString &buildLog)
 }
 
 } // namespace fd::sim::fission
+
+#include "moc_BuilderManager.cpp"

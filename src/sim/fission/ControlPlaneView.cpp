@@ -203,3 +203,5 @@ void ControlPlaneView::recompute()
 }
 
 } // namespace fd::sim::fission
+
+#include "moc_ControlPlaneView.cpp"

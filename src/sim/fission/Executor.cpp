@@ -1032,3 +1032,5 @@ void Executor::reapIdle()
 }
 
 } // namespace fd::sim::fission
+
+#include "moc_Executor.cpp"

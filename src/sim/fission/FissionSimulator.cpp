@@ -18,7 +18,7 @@ namespace fd::sim {
 
 FissionSimulator::FissionSimulator(ObjectService *objects, LogStore *logs, ControllerManager *controllers,
                                    ApiHandler *api, const FissionTiming &timing, QObject *parent)
-    : QObject(parent), m_objects(objects), m_logs(logs), m_controllers(controllers), m_api(api), m_timing(timing),
+    : QObject(parent), m_objects(objects), m_controllers(controllers), m_api(api), m_timing(timing),
       m_context(std::make_unique<ControllerContext>())
 {
     // The components are controllers like kube-controller-manager's, sharing its clock,
@@ -72,3 +72,5 @@ void FissionSimulator::start()
 }
 
 } // namespace fd::sim
+
+#include "moc_FissionSimulator.cpp"

@@ -54,7 +54,6 @@ public:
 
 private:
     ObjectService *m_objects;
-    LogStore *m_logs;
     ControllerManager *m_controllers;
     ApiHandler *m_api;
     FissionTiming m_timing;

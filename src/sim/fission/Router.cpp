@@ -230,3 +230,5 @@ void Router::answerFromFunction(const FunctionService &service, const Route &rou
 }
 
 } // namespace fd::sim::fission
+
+#include "moc_Router.cpp"

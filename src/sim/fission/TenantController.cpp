@@ -404,3 +404,5 @@ void TenantController::syncNamespace(const QString &name)
 }
 
 } // namespace fd::sim::fission
+
+#include "moc_TenantController.cpp"

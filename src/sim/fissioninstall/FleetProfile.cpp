@@ -508,3 +508,5 @@ Expected<void, QString> installFleet(ObjectService *objects, const FleetOptions 
 }
 
 } // namespace fd::sim::fissioninstall
+
+#include "moc_FleetProfile.cpp"

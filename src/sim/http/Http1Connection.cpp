@@ -334,3 +334,5 @@ int Http1Connection::onMessageComplete(http_parser *parser)
 }
 
 } // namespace fd::sim
+
+#include "moc_Http1Connection.cpp"

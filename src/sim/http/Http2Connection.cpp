@@ -613,3 +613,5 @@ void Http2Connection::connectionLost()
 }
 
 } // namespace fd::sim
+
+#include "moc_Http2Connection.cpp"

@@ -99,3 +99,5 @@ void HttpServer::startConnection(QTcpSocket *socket)
 }
 
 } // namespace fd::sim
+
+#include "moc_HttpServer.cpp"

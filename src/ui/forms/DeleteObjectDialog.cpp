@@ -133,3 +133,5 @@ void DeleteObjectDialog::runDelete()
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_DeleteObjectDialog.cpp"

@@ -49,3 +49,5 @@ QFuture<fd::engine::CommandResult> SessionFormBackend::listNames(const fd::fissi
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_FormBackend.cpp"

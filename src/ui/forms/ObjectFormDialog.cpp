@@ -423,3 +423,5 @@ void ObjectFormDialog::updateBanner()
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_ObjectFormDialog.cpp"

@@ -352,3 +352,5 @@ int LogTableModel::findRow(int fromRow, bool forward) const
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_LogTableModel.cpp"

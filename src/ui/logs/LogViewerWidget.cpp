@@ -659,3 +659,5 @@ void LogViewerWidget::updateStatus()
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_LogViewerWidget.cpp"

@@ -118,3 +118,5 @@ LogWindow *LogWindow::open(fd::engine::ClusterSession &session, const fd::engine
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_LogWindow.cpp"

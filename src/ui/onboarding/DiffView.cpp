@@ -65,3 +65,5 @@ void DiffView::showDiff(const QString &before, const QString &after, const QStri
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_DiffView.cpp"

@@ -140,3 +140,5 @@ void MaintenanceCoordinator::promptMissed(const QString &context)
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_MaintenanceCoordinator.cpp"

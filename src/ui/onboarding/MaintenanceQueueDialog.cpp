@@ -270,3 +270,5 @@ void MaintenanceQueueDialog::updateButtons()
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_MaintenanceQueueDialog.cpp"

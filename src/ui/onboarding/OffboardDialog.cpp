@@ -530,3 +530,5 @@ void openOffboardDialog(QWidget *parent, const OnboardingEnvironment &environmen
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_OffboardDialog.cpp"

@@ -1184,3 +1184,5 @@ bool OnboardingDialog::rebaseEdits()
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_OnboardingDialog.cpp"

@@ -368,3 +368,5 @@ QString ReleaseHistoryView::statusText() const
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_ReleaseHistoryView.cpp"

@@ -495,3 +495,5 @@ bool ValuesEditor::moveNamespace(const QString &name, int delta)
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_ValuesEditor.cpp"

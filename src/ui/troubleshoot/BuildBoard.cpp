@@ -125,3 +125,5 @@ void BuildBoard::openRow(int row)
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_BuildBoard.cpp"

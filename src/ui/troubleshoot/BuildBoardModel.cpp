@@ -177,3 +177,5 @@ QVariant BuildBoardModel::headerData(int section, Qt::Orientation orientation, i
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_BuildBoardModel.cpp"

@@ -390,3 +390,5 @@ void BuildTroubleshooter::edit(const QString &kind, const QString &ns, const QSt
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_BuildTroubleshooter.cpp"

@@ -206,3 +206,5 @@ void CallFunctionDialog::showResult(const fd::engine::ServiceCallResult &result)
 
 } // namespace ui
 } // namespace fd
+
+#include "moc_CallFunctionDialog.cpp"
