@@ -47,7 +47,8 @@ int headingSlot(fis::Severity severity)
 
 DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
     : QWidget(parent), m_header(new QLabel(this)), m_content(new QWidget), m_list(new QVBoxLayout(m_content)),
-      m_moreRow(new QWidget(m_content)), m_moreText(new QLabel(m_moreRow)), m_moreButton(new QPushButton(m_moreRow))
+      m_moreRow(new QWidget(m_content)), m_moreText(new QLabel(m_moreRow)), m_moreButton(new QPushButton(m_moreRow)),
+      m_scroll(new QScrollArea(this))
 {
     setObjectName(u"diagnosticsPanel"_s);
     m_header->setObjectName(u"diagnosticsHeader"_s);
@@ -70,14 +71,14 @@ DiagnosticsPanel::DiagnosticsPanel(QWidget *parent)
     m_moreRow->hide();
     m_list->addWidget(m_moreRow);
     m_list->addStretch();
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_content);
+    m_scroll->setObjectName(u"diagnosticsList"_s);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(m_content);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_header);
-    layout->addWidget(scroll);
+    layout->addWidget(m_scroll);
     showFindings({});
 }
 
@@ -261,8 +262,13 @@ void DiagnosticsPanel::dropAllCards()
 
 void DiagnosticsPanel::showMore()
 {
+    const bool hadFocus = m_moreButton->hasFocus();
     m_cardLimit += CardsPerPage;
     showFindings(findingsInScope());
+    // The last page hides the button, and Qt hands the focus of a hidden widget to the next one
+    // in the window (the tree's filter box): a keyboard user keeps reading the list instead.
+    if (hadFocus && m_moreRow->isHidden())
+        m_scroll->setFocus(Qt::OtherFocusReason);
 }
 
 QWidget *DiagnosticsPanel::card(const fis::Finding &finding)

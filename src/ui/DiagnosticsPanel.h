@@ -10,6 +10,7 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace fd {
@@ -87,6 +88,7 @@ private:
     QWidget *m_moreRow;
     QLabel *m_moreText;
     QPushButton *m_moreButton;
+    QScrollArea *m_scroll;
 };
 
 } // namespace ui

@@ -6,9 +6,11 @@
 #include "engine/ClusterSnapshot.h"
 #include "ui/DiagnosticsPanel.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -96,6 +98,32 @@ private Q_SLOTS:
                  })));
         panel.setScope(u"fleet"_s, {}, snapshotWith(findings), nullptr);
         QCOMPARE(panel.shownFindingIds().size(), DiagnosticsPanel::CardsPerPage);
+    }
+
+    // A keyboard user pages with Space on the focused button; the last page hides it, and the
+    // focus stays in the list instead of moving to whatever widget comes next in the window.
+    void keyboardFocusStaysInThePanelAfterTheLastPage()
+    {
+        QWidget window;
+        auto *before = new QPushButton(u"before"_s, &window);
+        auto *panel = new DiagnosticsPanel(&window);
+        auto *after = new QPushButton(u"after"_s, &window);
+        before->move(0, 0);
+        panel->setGeometry(0, 40, 500, 600);
+        after->move(0, 650);
+        window.resize(500, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        panel->setScope(u"fleet"_s, {}, snapshotWith(errors(30)), nullptr);
+        auto *more = panel->findChild<QPushButton *>(u"showMoreFindings"_s);
+        QTRY_VERIFY(more->isVisible());
+        more->setFocus(Qt::TabFocusReason);
+        QCOMPARE(QApplication::focusWidget(), more);
+
+        QTest::keyClick(more, Qt::Key_Space);
+        QCOMPARE(panel->shownFindingIds().size(), 30);
+        QVERIFY(!more->isVisible());
+        QCOMPARE(QApplication::focusWidget(), panel->findChild<QScrollArea *>(u"diagnosticsList"_s));
     }
 
     void errorsComeFirstWhateverTheOrder()
