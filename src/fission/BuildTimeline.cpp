@@ -351,6 +351,10 @@ private:
                            .arg(command));
                 step(Id::Build).output = rules::relevantLogLines(pkg.buildLog);
                 step(Id::Build).evidence.append(field(u"spec.buildcmd"_s, pkg.buildCommand));
+                // Without a command of its own the package ran its environment's: that is the one to fix.
+                if (pkg.buildCommand.isEmpty() && in.environment && !in.environment->builderCommand.isEmpty())
+                    step(Id::Build).evidence.append(field(u"Environment %1: spec.builder.command"_s.arg(in.environment->name()),
+                                                          in.environment->builderCommand));
             }
             return;
         }

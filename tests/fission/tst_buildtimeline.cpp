@@ -134,6 +134,10 @@ Scenario scenario(const QString &name)
         s.objects << sourcePackage(u"team-a"_s, u"p"_s, u"nodejs"_s, u"failed"_s, tenMinutesAgo, goCompileLog,
                                    u"./build.sh"_s);
         s.package = u"p"_s;
+    } else if (name == u"environment's build command failed") {
+        s.objects << environment(u"team-a"_s, u"go"_s, u"ghcr.io/fission/go-builder"_s, 3, u"400"_s)
+                  << sourcePackage(u"team-a"_s, u"p"_s, u"go"_s, u"failed"_s, tenMinutesAgo, goCompileLog);
+        s.package = u"p"_s;
     } else if (name == u"archive missing after pruning") {
         PackageOptions p;
         p.environment = u"nodejs"_s;
@@ -287,6 +291,20 @@ private Q_SLOTS:
         QVERIFY2(build->output.join(u'\n').contains(u"undefined: handlerr"_s), qPrintable(build->output.join(u'\n')));
         QVERIFY(!build->output.join(u'\n').contains(u"go: downloading"_s)); // only the relevant lines
         QVERIFY(t.step(BuildStep::Id::Finished)->time.isValid());
+    }
+
+    // A package without a build command of its own ran its environment's builder command: the
+    // failed step names that one, where the package's empty field would say nothing.
+    void failedBuildNamesTheEnvironmentsCommandWhenThePackageHasNone()
+    {
+        const BuildTimeline t = timelineOf(scenario(u"environment's build command failed"_s));
+        QVERIFY2(t.stopped(), qPrintable(t.describe()));
+        QCOMPARE(t.stopped()->id, BuildStep::Id::Build);
+        const QString evidence = t.stopped()->evidence.join(u'\n');
+        QVERIFY2(evidence.contains(u"Environment go: spec.builder.command: build"_s), qPrintable(evidence));
+
+        const BuildTimeline own = timelineOf(scenario(u"build command failed"_s));
+        QVERIFY(!own.stopped()->evidence.join(u'\n').contains(u"spec.builder.command"_s));
     }
 
     void imagePullEvidenceNamesTheImage()
