@@ -4298,6 +4298,14 @@
         <source>Opened the logs of %1.</source>
         <translation>已打开 %1 的日志。</translation>
     </message>
+    <message>
+        <source>%1 is queued for the next maintenance window (not scheduled yet).</source>
+        <translation>%1 已排入下一个维护窗口（尚未安排时间）。</translation>
+    </message>
+    <message>
+        <source>%1 is queued for the maintenance window at %2.</source>
+        <translation>%1 已排入 %2 的维护窗口。</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::BuildBoard</name>
@@ -5593,6 +5601,22 @@ Apply the batch now (the control plane restarts), choose another time, or discar
         <source>Decide later</source>
         <translation>稍后决定</translation>
     </message>
+    <message>
+        <source>queued to onboard</source>
+        <translation>已排队待纳管</translation>
+    </message>
+    <message>
+        <source>queued to onboard at %1</source>
+        <translation>已排队，%1 纳管</translation>
+    </message>
+    <message>
+        <source>queued to offboard</source>
+        <translation>已排队待取消纳管</translation>
+    </message>
+    <message>
+        <source>queued to offboard at %1</source>
+        <translation>已排队，%1 取消纳管</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::MaintenanceQueueDialog</name>
@@ -6053,6 +6077,24 @@ Apply the batch now (the control plane restarts), choose another time, or discar
             <numerusform>命名空间 %1 中有 %n 个 Fission 使用的或会随命名空间一起丢失的对象。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Add to &amp;queue</source>
+        <translation>加入队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Queue removing the namespace from the Helm values for a maintenance window: queued changes are applied together in one upgrade, so the control plane restarts once (Tools → Maintenance queue…). The namespace itself is kept.</source>
+        <translation>将从 Helm values 中移除该命名空间的操作排入维护窗口：队列中的变更会在一次升级中一起应用，控制平面只重启一次（工具 → 维护队列…）。命名空间本身会保留。</translation>
+    </message>
+    <message>
+        <source>Cannot queue: %1</source>
+        <translation>无法加入队列：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued removing %1 for the next maintenance window of %2 (%n namespace(s) queued). Tools → Maintenance queue… plans, applies or schedules the batch.</source>
+        <translation>
+            <numerusform>已将移除 %1 的操作排入 %2 的下一个维护窗口（队列中共 %n 个命名空间）。工具 → 维护队列… 可规划、应用或安排该批次。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::OnboardingDialog</name>
@@ -6443,14 +6485,6 @@ Apply the batch now (the control plane restarts), choose another time, or discar
     <message>
         <source>Queue these namespaces for a maintenance window: queued namespaces are applied together in one upgrade, so the control plane restarts once (Tools → Maintenance queue…).</source>
         <translation>将这些命名空间排入维护窗口：排队的命名空间会在一次升级中一起应用，控制平面只重启一次（工具 → 维护队列…）。</translation>
-    </message>
-    <message>
-        <source>%1 is queued for the maintenance window at %2.</source>
-        <translation>%1 已排入 %2 的维护窗口。</translation>
-    </message>
-    <message>
-        <source>%1 is queued for the next maintenance window (not scheduled yet).</source>
-        <translation>%1 已排入下一个维护窗口（尚未安排时间）。</translation>
     </message>
     <message>
         <source>Nothing to change: Fission already serves the queued namespaces as asked.</source>

@@ -109,6 +109,7 @@ int main(int argc, char *argv[])
             names.append(session->contextName());
         return names;
     };
+    maintenance.markQueuedTenants(window.treeModel());
     if (auto *tools = window.findChild<QMenu *>(u"toolsMenu"_s)) {
         QAction *queueAction = tools->addAction(QCoreApplication::translate("fd::app", "&Maintenance queue…"), &maintenance,
                                                 [&maintenance] { maintenance.openQueue(); });

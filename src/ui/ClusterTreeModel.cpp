@@ -125,6 +125,35 @@ QModelIndex ClusterTreeModel::tenantIndex(const QString &contextName, const QStr
     return tenant ? indexOf(tenant) : QModelIndex();
 }
 
+void ClusterTreeModel::setTenantNotes(const QString &contextName, const QHash<QString, QString> &notes)
+{
+    const QHash<QString, QString> old = m_tenantNotes.value(contextName);
+    if (notes.isEmpty())
+        m_tenantNotes.remove(contextName);
+    else
+        m_tenantNotes.insert(contextName, notes);
+    QSet<QString> touched;
+    for (auto it = old.cbegin(); it != old.cend(); ++it) {
+        if (notes.value(it.key()) != it.value())
+            touched.insert(it.key());
+    }
+    for (auto it = notes.cbegin(); it != notes.cend(); ++it) {
+        if (old.value(it.key()) != it.value())
+            touched.insert(it.key());
+    }
+    for (const QString &namespaceName : std::as_const(touched)) {
+        const QModelIndex tenant = tenantIndex(contextName, namespaceName);
+        if (tenant.isValid())
+            Q_EMIT dataChanged(tenant, tenant.siblingAtColumn(StatusColumn));
+    }
+}
+
+QString ClusterTreeModel::tenantNote(const QString &contextName, const QString &namespaceName) const
+{
+    const auto notes = m_tenantNotes.constFind(contextName);
+    return notes == m_tenantNotes.cend() ? QString() : notes->value(namespaceName);
+}
+
 QModelIndex ClusterTreeModel::objectIndex(const QString &contextName, const fd::fission::ObjectRef &ref) const
 {
     const Node *ctx = contextNode(contextName);
@@ -313,12 +342,16 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
     if (!index.isValid())
         return {};
     const NodeData &d = nodeOf(index)->d;
+    const QString note = d.type == NodeType::Tenant && !m_tenantNotes.isEmpty() ? tenantNote(d.context, d.namespaceName)
+                                                                                : QString();
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == NameColumn ? d.name : d.status;
+        if (index.column() == NameColumn)
+            return d.name;
+        return note.isEmpty() ? d.status : d.status + u" · "_s + note;
     case Qt::DecorationRole:
         return index.column() == NameColumn ? QVariant(statusIcon(d.iconId)) : QVariant();
-    case Qt::ToolTipRole: return d.tooltip;
+    case Qt::ToolTipRole: return note.isEmpty() ? d.tooltip : d.tooltip + u'\n' + note;
     case NodeTypeRole: return int(d.type);
     case ContextRole: return d.context;
     case NamespaceRole: return d.namespaceName;
@@ -330,7 +363,7 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
     case CountRole: return index.column() == NameColumn ? d.count : -1;
     case IconIdRole: return d.iconId;
     case FilterTextRole:
-        return QStringList{d.name, d.kind, d.kindText, d.status, d.statusId, d.iconId}.join(u' ');
+        return QStringList{d.name, d.kind, d.kindText, d.status, d.statusId, d.iconId, note}.join(u' ');
     default: return {};
     }
 }

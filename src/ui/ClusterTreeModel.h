@@ -56,6 +56,12 @@ public:
     QModelIndex tenantIndex(const QString &contextName, const QString &namespaceName) const;
     QModelIndex objectIndex(const QString &contextName, const fd::fission::ObjectRef &ref) const;
 
+    // Notes the app adds to tenant rows beside what the cluster says (the maintenance queue's
+    // "queued to onboard"): shown after the status, in the tooltip, and matched by the filter.
+    // Replaces the context's notes; a note for a namespace without a row shows once it has one.
+    void setTenantNotes(const QString &contextName, const QHash<QString, QString> &notes);
+    QString tenantNote(const QString &contextName, const QString &namespaceName) const;
+
     // Test and debugging aid: the tree as indented "name [status]" lines.
     QStringList dump(const QModelIndex &parent = {}, int depth = 0) const;
 
@@ -120,6 +126,7 @@ private:
 
     Node m_root;
     QHash<QString, ClusterEntry> m_clusters;
+    QHash<QString, QHash<QString, QString>> m_tenantNotes; // context → namespace → note
 };
 
 } // namespace ui

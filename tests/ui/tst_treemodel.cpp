@@ -325,6 +325,50 @@ private Q_SLOTS:
         proxy.setFilterWords(QString());
         QCOMPARE(proxy.rowCount(ctx), 4);
     }
+
+    // The maintenance queue marks the namespaces it holds: after the status, in the tooltip and
+    // for the filter; the rows change in place, and a note outlives snapshots and waits for a
+    // namespace that has no row yet.
+    void tenantNotesShowBesideTheStatus()
+    {
+        SnapshotMaker maker(u"demo"_s);
+        fillLegacyCluster(maker.state());
+        ClusterTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto published = maker.publish();
+        model.applySnapshot(published.snapshot, published.change);
+        const QModelIndex test = model.tenantIndex(u"demo"_s, u"test"_s);
+        const QString status = test.siblingAtColumn(ClusterTreeModel::StatusColumn).data().toString();
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setTenantNotes(u"demo"_s, {{u"test"_s, u"queued to onboard"_s}, {u"team-q"_s, u"queued to onboard"_s}});
+        QCOMPARE(changed.size(), 1); // team-q has no row
+        QCOMPARE(changed.first().at(0).toModelIndex(), test);
+        QCOMPARE(test.siblingAtColumn(ClusterTreeModel::StatusColumn).data().toString(), status + u" · queued to onboard"_s);
+        QVERIFY(test.data(Qt::ToolTipRole).toString().endsWith(u"\nqueued to onboard"_s));
+        QCOMPARE(test.data().toString(), u"test"_s); // the name stays the name
+        fd::ui::TreeFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        proxy.setFilterWords(u"queued"_s);
+        QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 1);
+
+        // A new snapshot keeps the note; setting the same notes again changes nothing.
+        maker.state().upsert(package(u"test"_s, u"another-pkg"_s, PackageOptions{}));
+        published = maker.publish();
+        model.applySnapshot(published.snapshot, published.change);
+        QVERIFY(model.tenantIndex(u"demo"_s, u"test"_s).siblingAtColumn(ClusterTreeModel::StatusColumn).data().toString()
+                    .endsWith(u"queued to onboard"_s));
+        changed.clear();
+        model.setTenantNotes(u"demo"_s, {{u"test"_s, u"queued to onboard"_s}, {u"team-q"_s, u"queued to onboard"_s}});
+        QCOMPARE(changed.size(), 0);
+
+        // Cleared (the batch ran): the status is the cluster's again.
+        model.setTenantNotes(u"demo"_s, {});
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!model.tenantIndex(u"demo"_s, u"test"_s).siblingAtColumn(ClusterTreeModel::StatusColumn).data().toString()
+                     .contains(u"queued"_s));
+        QCOMPARE(proxy.rowCount(proxy.index(0, 0)), 0);
+    }
 };
 
 QTEST_MAIN(TestTreeModel)

@@ -2,6 +2,8 @@
 
 #include "MaintenanceQueueDialog.h"
 
+#include "ui/ClusterTreeModel.h"
+
 #include "engine/onboarding/MaintenanceQueue.h"
 #include "engine/onboarding/MaintenanceScheduler.h"
 
@@ -39,6 +41,31 @@ QMessageBox *MaintenanceCoordinator::missedPrompt(const QString &context) const
 void MaintenanceCoordinator::start()
 {
     m_scheduler->start();
+}
+
+void MaintenanceCoordinator::markQueuedTenants(ClusterTreeModel *model)
+{
+    m_treeModel = model;
+    connect(m_queue, &onb::MaintenanceQueue::changed, this, &MaintenanceCoordinator::updateTenantNotes,
+            Qt::UniqueConnection);
+    for (const QString &context : m_queue->contexts())
+        updateTenantNotes(context);
+}
+
+void MaintenanceCoordinator::updateTenantNotes(const QString &context)
+{
+    if (!m_treeModel)
+        return;
+    const onb::QueuedBatch batch = m_queue->batch(context);
+    const QString at = batch.scheduledAt ? QLocale().toString(batch.scheduledAt->toLocalTime(), QLocale::ShortFormat) : QString();
+    const QString onboard = at.isEmpty() ? tr("queued to onboard") : tr("queued to onboard at %1").arg(at);
+    const QString offboard = at.isEmpty() ? tr("queued to offboard") : tr("queued to offboard at %1").arg(at);
+    QHash<QString, QString> notes;
+    for (const QString &namespaceName : batch.add)
+        notes.insert(namespaceName, onboard);
+    for (const QString &namespaceName : batch.remove)
+        notes.insert(namespaceName, offboard);
+    m_treeModel->setTenantNotes(context, notes);
 }
 
 MaintenanceQueueDialog *MaintenanceCoordinator::openQueue(const QString &context)

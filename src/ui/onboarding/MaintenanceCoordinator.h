@@ -25,11 +25,13 @@ class MaintenanceScheduler;
 //    failure the batch stays with the error (and without its time, for the admin to decide);
 //  - a window that passed while the app was closed (missed) is never run late silently: a
 //    message box says so and offers Apply now / Reschedule… / Discard;
-//  - Tools → Maintenance queue… (openQueue), whose Plan/Apply open the same batch dialog.
+//  - Tools → Maintenance queue… (openQueue), whose Plan/Apply open the same batch dialog;
+//  - the cluster tree marks the queued namespaces (markQueuedTenants).
 
 namespace fd {
 namespace ui {
 
+class ClusterTreeModel;
 class MaintenanceQueueDialog;
 
 class MaintenanceCoordinator : public QObject
@@ -49,6 +51,9 @@ public:
 
     // Starts the scheduler (missed windows are reported now).
     void start();
+    // Marks every queued namespace in the cluster tree ("queued to onboard at 02:00"), now and
+    // whenever the queue changes.
+    void markQueuedTenants(ClusterTreeModel *model);
     // Tools → Maintenance queue…; one window, raised when already open.
     MaintenanceQueueDialog *openQueue(const QString &context = {});
     // Opens (or raises) the batch dialog of `context`; nullptr when nothing is queued or the
@@ -60,12 +65,14 @@ public:
 
 private:
     void promptMissed(const QString &context);
+    void updateTenantNotes(const QString &context);
 
     fd::engine::onboarding::MaintenanceQueue *m_queue = nullptr;
     fd::engine::onboarding::MaintenanceScheduler *m_scheduler = nullptr;
     QPointer<QWidget> m_window;
     std::function<std::optional<OnboardingEnvironment>(const QString &)> m_environmentFor;
     QPointer<MaintenanceQueueDialog> m_queueDialog;
+    QPointer<ClusterTreeModel> m_treeModel;
     QHash<QString, QPointer<OnboardingDialog>> m_running;
     QHash<QString, QPointer<QMessageBox>> m_prompts;
 };

@@ -4,6 +4,7 @@
 #include "ui/onboarding/RunStepTree.h"
 
 #include "engine/onboarding/KubeCalls.h"
+#include "engine/onboarding/MaintenanceQueue.h"
 #include "engine/onboarding/OnboardingPlanner.h"
 #include "engine/onboarding/OnboardingRun.h"
 #include "engine/onboarding/RevisionCompare.h"
@@ -59,6 +60,7 @@ void OffboardDialog::buildUi()
 {
     auto *layout = new QVBoxLayout(this);
     m_intro = new QLabel(tr("Reading the cluster…"), this);
+    m_intro->setObjectName(u"offboardIntro"_s);
     m_intro->setWordWrap(true);
     layout->addWidget(m_intro);
 
@@ -94,6 +96,7 @@ void OffboardDialog::buildUi()
     m_busy->setTextVisible(false);
     busyRow->addWidget(m_busy);
     m_status = new QLabel(this);
+    m_status->setObjectName(u"status"_s);
     m_status->setWordWrap(true);
     busyRow->addWidget(m_status, 1);
     layout->addLayout(busyRow);
@@ -140,6 +143,13 @@ void OffboardDialog::buildUi()
     m_offboardButton->setObjectName(u"offboard"_s);
     m_offboardButton->setEnabled(false);
     buttons->addWidget(m_offboardButton);
+    m_queueButton = new QPushButton(tr("Add to &queue"), this);
+    m_queueButton->setObjectName(u"queue"_s);
+    m_queueButton->setToolTip(tr("Queue removing the namespace from the Helm values for a maintenance window: queued changes are "
+                                 "applied together in one upgrade, so the control plane restarts once (Tools → Maintenance "
+                                 "queue…). The namespace itself is kept."));
+    m_queueButton->hide();
+    buttons->addWidget(m_queueButton);
     m_closeButton = new QPushButton(tr("Close"), this);
     buttons->addWidget(m_closeButton);
     layout->addLayout(buttons);
@@ -147,6 +157,7 @@ void OffboardDialog::buildUi()
     connect(m_confirmEdit, &QLineEdit::textChanged, this, &OffboardDialog::updateOffboardButton);
     connect(m_deleteNamespace, &QCheckBox::toggled, this, &OffboardDialog::updateOffboardButton);
     connect(m_offboardButton, &QPushButton::clicked, this, &OffboardDialog::startOffboarding);
+    connect(m_queueButton, &QPushButton::clicked, this, &OffboardDialog::addToQueue);
     connect(m_closeButton, &QPushButton::clicked, this, [this] {
         if (m_succeeded)
             accept();
@@ -220,7 +231,35 @@ void OffboardDialog::updateOffboardButton()
 {
     // Something must change: Fission serves the namespace, or it is to be deleted.
     const bool somethingToDo = m_served || (m_deleteNamespace->isChecked() && m_preview && m_preview->namespaceExists);
-    m_offboardButton->setEnabled(m_phase == Phase::Ready && somethingToDo && m_confirmEdit->text() == m_namespace);
+    const bool confirmed = m_phase == Phase::Ready && m_confirmEdit->text() == m_namespace;
+    m_offboardButton->setEnabled(confirmed && somethingToDo);
+    // Only the Helm values change can wait for a window; deleting the namespace cannot be queued.
+    m_queueButton->setVisible(m_environment.queue && !m_modern && m_served && m_phase != Phase::Probing
+                              && m_phase != Phase::ProbeFailed);
+    m_queueButton->setEnabled(confirmed && !m_deleteNamespace->isChecked() && !isQueued());
+}
+
+bool OffboardDialog::isQueued() const
+{
+    return m_environment.queue && m_environment.queue->isQueued(m_environment.contextName, m_namespace);
+}
+
+void OffboardDialog::addToQueue()
+{
+    if (!m_environment.queue || m_phase != Phase::Ready || m_confirmEdit->text() != m_namespace)
+        return;
+    showError({});
+    const auto queued = m_environment.queue->enqueue(m_environment.contextName, {}, {m_namespace});
+    if (!queued) {
+        showError(tr("Cannot queue: %1").arg(queued.error()));
+        return;
+    }
+    const onb::QueuedBatch batch = m_environment.queue->batch(m_environment.contextName);
+    m_status->setText(tr("Queued removing %1 for the next maintenance window of %2 (%n namespace(s) queued). "
+                         "Tools → Maintenance queue… plans, applies or schedules the batch.",
+                         nullptr, int(batch.add.size() + batch.remove.size()))
+                          .arg(m_namespace, m_environment.contextName));
+    updateOffboardButton();
 }
 
 void OffboardDialog::startProbe()
@@ -302,6 +341,8 @@ void OffboardDialog::showPreview()
         intro = tr("Offboarding removes <b>%1</b> from the Helm values of release %2/%3 and upgrades it, which "
                    "<b>restarts control-plane Deployments</b>.")
                     .arg(m_namespace.toHtmlEscaped(), install->releaseNamespace.toHtmlEscaped(), install->releaseName.toHtmlEscaped());
+    if (const QString queued = queuedNamespaceNote(m_environment, m_namespace); !queued.isEmpty())
+        intro += u"<br>"_s + queued.toHtmlEscaped();
     m_intro->setText(intro);
 
     m_previewTree->clear();

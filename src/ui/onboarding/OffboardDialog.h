@@ -37,7 +37,8 @@ class TenantRun;
 // only once the namespace name is typed exactly.
 //  - legacy/static: plans removing the namespace from additionalFissionNamespaces
 //    (OnboardingPlanner), states the restart cost, and runs the helm upgrade (OnboardingRun),
-//    deleting the namespace afterwards when asked;
+//    deleting the namespace afterwards when asked; or queues the removal for the next
+//    maintenance window (MaintenanceQueue), so that one upgrade restarts the control plane once;
 //  - modern: deletes the FissionTenant (TenantRun, forced when functions remain: the preview has
 //    already listed them), and the namespace when asked.
 // While a deleted namespace terminates, the objects still holding it (finalizers) are listed, and
@@ -73,6 +74,9 @@ public:
     QCheckBox *deleteNamespaceBox() const { return m_deleteNamespace; }
     QLineEdit *confirmationEdit() const { return m_confirmEdit; }
     QPushButton *offboardButton() const { return m_offboardButton; }
+    // "Add to queue" (legacy clusters, when the app has a maintenance queue): the removal waits
+    // for the next maintenance window, batched with other changes into one upgrade.
+    QPushButton *queueButton() const { return m_queueButton; }
     QTreeWidget *stepTree() const { return m_stepTree; }
     QTreeWidget *heldTree() const { return m_heldTree; }
     QPushButton *removeFinalizersButton() const { return m_removeFinalizers; }
@@ -100,6 +104,8 @@ private:
     void setBusy(const QString &message);
     void showError(const QString &message);
     void updateOffboardButton();
+    void addToQueue();
+    bool isQueued() const;
 
     OnboardingEnvironment m_environment;
     QString m_namespace;
@@ -134,6 +140,7 @@ private:
     QTreeWidget *m_heldTree = nullptr;
     QPushButton *m_removeFinalizers = nullptr;
     QPushButton *m_offboardButton = nullptr;
+    QPushButton *m_queueButton = nullptr;
     QPushButton *m_closeButton = nullptr;
 };
 

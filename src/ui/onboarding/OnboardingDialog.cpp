@@ -25,7 +25,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -484,13 +483,8 @@ void OnboardingDialog::onProbeFinished()
     }
     // Opened for a namespace that already waits in the maintenance queue: say so before the
     // admin upgrades for it alone.
-    if (m_environment.queue && m_environment.queue->isQueued(m_environment.contextName, m_action.namespaceName)) {
-        const onb::QueuedBatch batch = m_environment.queue->batch(m_environment.contextName);
-        m_status->setText(batch.scheduledAt
-                              ? tr("%1 is queued for the maintenance window at %2.")
-                                    .arg(m_action.namespaceName, QLocale().toString(batch.scheduledAt->toLocalTime(), QLocale::ShortFormat))
-                              : tr("%1 is queued for the next maintenance window (not scheduled yet).").arg(m_action.namespaceName));
-    }
+    if (const QString queued = queuedNamespaceNote(m_environment, m_action.namespaceName); !queued.isEmpty())
+        m_status->setText(queued);
 }
 
 void OnboardingDialog::startPlanning()

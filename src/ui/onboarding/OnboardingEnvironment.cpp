@@ -3,6 +3,7 @@
 #include "OnboardingDialog.h"
 #include "ui/UiTr.h"
 
+#include "engine/onboarding/MaintenanceQueue.h"
 #include "kube/config/Kubeconfig.h"
 #include "kube/transport/ConnectionSettings.h"
 #include "kube/transport/KubeSession.h"
@@ -10,6 +11,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPromise>
 #include <QSettings>
@@ -106,6 +108,17 @@ QFuture<fd::engine::CommandResult> openOnboardingDialog(QWidget *parent, const O
     });
     dialog->open();
     return promise->future();
+}
+
+QString queuedNamespaceNote(const OnboardingEnvironment &environment, const QString &namespaceName)
+{
+    if (!environment.queue || !environment.queue->isQueued(environment.contextName, namespaceName))
+        return {};
+    const fd::engine::onboarding::QueuedBatch batch = environment.queue->batch(environment.contextName);
+    if (!batch.scheduledAt)
+        return translate("fd::ui", "%1 is queued for the next maintenance window (not scheduled yet).").arg(namespaceName);
+    return translate("fd::ui", "%1 is queued for the maintenance window at %2.")
+        .arg(namespaceName, QLocale().toString(batch.scheduledAt->toLocalTime(), QLocale::ShortFormat));
 }
 
 ConfirmQuestion askWithMessageBox(QWidget *parent)

@@ -48,6 +48,11 @@ struct OnboardingEnvironment {
 using ConfirmQuestion = std::function<bool(const QString &title, const QString &question)>;
 ConfirmQuestion askWithMessageBox(QWidget *parent);
 
+// "NS is queued for the maintenance window at …" when `namespaceName` waits in the environment's
+// maintenance queue (translated); empty when it does not. The onboarding windows say it before
+// the admin changes that namespace on its own.
+QString queuedNamespaceNote(const OnboardingEnvironment &environment, const QString &namespaceName);
+
 // The helm binary the app should run: FD_HELM, then the setting "tools/helm", then helm on PATH,
 // then a helm beside the application. Empty when none was found (HelmRunner then searches the
 // login shell's PATH and reports, with install instructions, when there is none).

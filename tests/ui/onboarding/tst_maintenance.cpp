@@ -2,7 +2,8 @@
 // the queue dialog (queue, refuse bad names, dequeue, schedule in local time, unschedule), the
 // onboarding dialog's "Add to queue" on the emulator's `demo` profile, the prompt for a window
 // missed while the app was closed (never run late silently), and a scheduled batch that fires
-// with an injected clock and is planned and applied as one real helm upgrade. On `demo-modern`
+// with an injected clock and is planned and applied as one real helm upgrade. The offboarding
+// dialog queues a removal the same way. On `demo-modern`
 // (dynamic tenancy) the dialog onboards by labelling the namespace.
 #include "DialogEnvironment.h"
 #include "OnboardingTestSupport.h"
@@ -13,8 +14,10 @@
 #include "engine/onboarding/StepRunner.h"
 #include "kube/config/KubeconfigLoader.h"
 #include "kube/transport/KubeSession.h"
+#include "ui/ClusterTreeModel.h"
 #include "ui/onboarding/MaintenanceCoordinator.h"
 #include "ui/onboarding/MaintenanceQueueDialog.h"
+#include "ui/onboarding/OffboardDialog.h"
 #include "ui/onboarding/OnboardingDialog.h"
 #include "ui/onboarding/OnboardingEnvironment.h"
 
@@ -24,6 +27,7 @@
 #include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -36,6 +40,7 @@ using namespace Qt::StringLiterals;
 using fd::test::OnboardingCluster;
 using fd::ui::MaintenanceCoordinator;
 using fd::ui::MaintenanceQueueDialog;
+using fd::ui::OffboardDialog;
 using fd::ui::OnboardingDialog;
 namespace onb = fd::engine::onboarding;
 
@@ -227,6 +232,65 @@ private Q_SLOTS:
         again.show();
         QTRY_VERIFY_WITH_TIMEOUT(again.phase() == OnboardingDialog::Phase::Ready, 60000);
         QVERIFY2(again.statusLabel()->text().contains(u"queued for the maintenance window at"_s), qPrintable(again.statusLabel()->text()));
+    }
+
+    // The cluster tree marks what the queue holds, and follows it.
+    void theTreeMarksQueuedNamespaces()
+    {
+        fd::ui::ClusterTreeModel model;
+        MaintenanceCoordinator coordinator(m_queue.get(), nullptr, [](const QString &) { return std::nullopt; });
+        QVERIFY(m_queue->enqueue(u"qa"_s, {u"team-a"_s}, {}));
+        coordinator.markQueuedTenants(&model); // what was queued before is marked at once
+        QCOMPARE(model.tenantNote(u"qa"_s, u"team-a"_s), u"queued to onboard"_s);
+        QVERIFY(m_queue->enqueue(u"qa"_s, {}, {u"team-b"_s}));
+        QCOMPARE(model.tenantNote(u"qa"_s, u"team-b"_s), u"queued to offboard"_s);
+        const QDateTime at = QDateTime::currentDateTimeUtc().addDays(1);
+        QVERIFY(m_queue->schedule(u"qa"_s, at));
+        const QString when = QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+        QCOMPARE(model.tenantNote(u"qa"_s, u"team-a"_s), u"queued to onboard at "_s + when);
+        QVERIFY(m_queue->dequeue(u"qa"_s, u"team-a"_s));
+        QVERIFY(model.tenantNote(u"qa"_s, u"team-a"_s).isEmpty());
+        m_queue->clear(u"qa"_s);
+        QVERIFY(model.tenantNote(u"qa"_s, u"team-b"_s).isEmpty());
+    }
+
+    // Removing a tenant from the Helm values restarts the control plane as much as adding one:
+    // the offboarding dialog queues it for the window instead, behind the same typed
+    // confirmation. Deleting the namespace cannot wait for a window, so it cannot be queued.
+    void theOffboardDialogQueuesTheRemoval()
+    {
+        QVERIFY(startCluster());
+        OffboardDialog dialog(environment(), u"team-a"_s);
+        dialog.confirm = [](const QString &, const QString &) { return false; };
+        dialog.show();
+        QTRY_VERIFY2_WITH_TIMEOUT(dialog.phase() == OffboardDialog::Phase::Ready, qPrintable(dialog.failureText()), 60000);
+        QVERIFY(!dialog.isModern());
+        QPushButton *queue = dialog.queueButton();
+        QVERIFY(queue->isVisible());
+        QVERIFY(!queue->isEnabled()); // not confirmed yet
+        QTest::keyClicks(dialog.confirmationEdit(), u"team-a"_s);
+        QVERIFY(queue->isEnabled());
+        dialog.deleteNamespaceBox()->setChecked(true);
+        QVERIFY(!queue->isEnabled());
+        dialog.deleteNamespaceBox()->setChecked(false);
+
+        QTest::mouseClick(queue, Qt::LeftButton);
+        QCOMPARE(m_queue->batch(u"demo"_s).remove, QStringList{u"team-a"_s});
+        QVERIFY(m_queue->batch(u"demo"_s).add.isEmpty());
+        const QString status = dialog.findChild<QLabel *>(u"status"_s)->text();
+        QVERIFY2(status.contains(u"Queued removing team-a"_s), qPrintable(status));
+        QVERIFY(!queue->isEnabled()); // queued once
+        QCOMPARE(dialog.phase(), OffboardDialog::Phase::Ready); // nothing ran
+        QVERIFY(!dialog.succeeded());
+
+        // Opened again, it says the namespace already waits in the queue.
+        OffboardDialog again(environment(), u"team-a"_s);
+        again.show();
+        QTRY_VERIFY2_WITH_TIMEOUT(again.phase() == OffboardDialog::Phase::Ready, qPrintable(again.failureText()), 60000);
+        const QString intro = again.findChild<QLabel *>(u"offboardIntro"_s)->text();
+        QVERIFY2(intro.contains(u"queued for the next maintenance window"_s), qPrintable(intro));
+        QTest::keyClicks(again.confirmationEdit(), u"team-a"_s);
+        QVERIFY(!again.queueButton()->isEnabled());
     }
 
     // demo-modern (dynamic tenancy): the dialog offers labelling instead of a FissionTenant; the
