@@ -62,6 +62,7 @@ function(fd_shared_library_pch_owner for_fuzzing out)
         # Written only when it differs, so a re-run of cmake does not make it (and the header) stale.
         file(CONFIGURE OUTPUT ${source} CONTENT "// Makes the precompiled header the libraries share.\n")
         add_library(${owner} OBJECT ${source})
+        set_target_properties(${owner} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
         target_link_libraries(${owner} PRIVATE fd_common Qt6::Core)
         target_precompile_headers(${owner} PRIVATE ${FD_PCH_HEADERS})
         if(for_fuzzing)

@@ -24,6 +24,7 @@ function(fd_test_pch_owner out)
         # Written only when it differs, so a re-run of cmake does not make it (and the header) stale.
         file(CONFIGURE OUTPUT ${source} CONTENT "// Makes the precompiled header all tests share.\n")
         add_library(${owner} OBJECT ${source})
+        set_target_properties(${owner} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
         target_link_libraries(${owner} PRIVATE fd_common Qt6::Core)
         target_include_directories(${owner} PRIVATE $<TARGET_PROPERTY:Qt6::Test,INTERFACE_INCLUDE_DIRECTORIES>)
         target_compile_definitions(${owner} PRIVATE QT_TESTLIB_LIB)
