@@ -348,7 +348,8 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (index.column() == NameColumn)
             return d.name;
-        return note.isEmpty() ? d.status : d.status + u" · "_s + note;
+        // The note first: a tenant's status can be a long reason that the column cuts off.
+        return note.isEmpty() ? d.status : note + u" · "_s + d.status;
     case Qt::DecorationRole:
         return index.column() == NameColumn ? QVariant(statusIcon(d.iconId)) : QVariant();
     case Qt::ToolTipRole: return note.isEmpty() ? d.tooltip : d.tooltip + u'\n' + note;

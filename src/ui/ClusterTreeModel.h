@@ -57,7 +57,7 @@ public:
     QModelIndex objectIndex(const QString &contextName, const fd::fission::ObjectRef &ref) const;
 
     // Notes the app adds to tenant rows beside what the cluster says (the maintenance queue's
-    // "queued to onboard"): shown after the status, in the tooltip, and matched by the filter.
+    // "queued to onboard"): shown before the status, in the tooltip, and matched by the filter.
     // Replaces the context's notes; a note for a namespace without a row shows once it has one.
     void setTenantNotes(const QString &contextName, const QHash<QString, QString> &notes);
     QString tenantNote(const QString &contextName, const QString &namespaceName) const;

@@ -326,7 +326,7 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(ctx), 4);
     }
 
-    // The maintenance queue marks the namespaces it holds: after the status, in the tooltip and
+    // The maintenance queue marks the namespaces it holds: before the status, in the tooltip and
     // for the filter; the rows change in place, and a note outlives snapshots and waits for a
     // namespace that has no row yet.
     void tenantNotesShowBesideTheStatus()
@@ -344,7 +344,7 @@ private Q_SLOTS:
         model.setTenantNotes(u"demo"_s, {{u"test"_s, u"queued to onboard"_s}, {u"team-q"_s, u"queued to onboard"_s}});
         QCOMPARE(changed.size(), 1); // team-q has no row
         QCOMPARE(changed.first().at(0).toModelIndex(), test);
-        QCOMPARE(test.siblingAtColumn(ClusterTreeModel::StatusColumn).data().toString(), status + u" · queued to onboard"_s);
+        QCOMPARE(test.siblingAtColumn(ClusterTreeModel::StatusColumn).data().toString(), u"queued to onboard · "_s + status);
         QVERIFY(test.data(Qt::ToolTipRole).toString().endsWith(u"\nqueued to onboard"_s));
         QCOMPARE(test.data().toString(), u"test"_s); // the name stays the name
         fd::ui::TreeFilterProxy proxy;
@@ -357,7 +357,7 @@ private Q_SLOTS:
         published = maker.publish();
         model.applySnapshot(published.snapshot, published.change);
         QVERIFY(model.tenantIndex(u"demo"_s, u"test"_s).siblingAtColumn(ClusterTreeModel::StatusColumn).data().toString()
-                    .endsWith(u"queued to onboard"_s));
+                    .startsWith(u"queued to onboard · "_s));
         changed.clear();
         model.setTenantNotes(u"demo"_s, {{u"test"_s, u"queued to onboard"_s}, {u"team-q"_s, u"queued to onboard"_s}});
         QCOMPARE(changed.size(), 0);
