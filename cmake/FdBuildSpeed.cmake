@@ -49,6 +49,18 @@ function(fd_count_cxx_sources target out)
     set(${out} ${count} PARENT_SCOPE)
 endfunction()
 
+# An OBJECT target whose only product is the precompiled header of `headers`, for others to reuse
+# (REUSE_FROM). It links fd_common and Qt6::Core only; callers add what all its users share.
+function(fd_add_pch_owner owner headers)
+    set(source ${CMAKE_BINARY_DIR}/${owner}.cpp)
+    # Written only when it differs, so a re-run of cmake does not make it (and the header) stale.
+    file(CONFIGURE OUTPUT ${source} CONTENT "// Makes the precompiled header that ${owner}'s users share.\n")
+    add_library(${owner} OBJECT ${source})
+    set_target_properties(${owner} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
+    target_link_libraries(${owner} PRIVATE fd_common Qt6::Core)
+    target_precompile_headers(${owner} PRIVATE ${headers})
+endfunction()
+
 # The target whose precompiled header the libraries reuse under Clang (see the top). Clang also
 # refuses a header made without the coverage instrumentation a library has (the ones the fuzzers
 # link, tests/fuzz), so those share a second one made with it.
@@ -58,13 +70,7 @@ function(fd_shared_library_pch_owner for_fuzzing out)
         set(owner fd_pch_libraries_fuzzing)
     endif()
     if(NOT TARGET ${owner})
-        set(source ${CMAKE_BINARY_DIR}/${owner}.cpp)
-        # Written only when it differs, so a re-run of cmake does not make it (and the header) stale.
-        file(CONFIGURE OUTPUT ${source} CONTENT "// Makes the precompiled header the libraries share.\n")
-        add_library(${owner} OBJECT ${source})
-        set_target_properties(${owner} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
-        target_link_libraries(${owner} PRIVATE fd_common Qt6::Core)
-        target_precompile_headers(${owner} PRIVATE ${FD_PCH_HEADERS})
+        fd_add_pch_owner(${owner} "${FD_PCH_HEADERS}")
         if(for_fuzzing)
             target_compile_options(${owner} PRIVATE -fsanitize=fuzzer-no-link)
         endif()
