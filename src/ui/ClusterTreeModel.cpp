@@ -132,16 +132,11 @@ void ClusterTreeModel::setTenantNotes(const QString &contextName, const QHash<QS
         m_tenantNotes.remove(contextName);
     else
         m_tenantNotes.insert(contextName, notes);
-    QSet<QString> touched;
-    for (auto it = old.cbegin(); it != old.cend(); ++it) {
-        if (notes.value(it.key()) != it.value())
-            touched.insert(it.key());
-    }
-    for (auto it = notes.cbegin(); it != notes.cend(); ++it) {
-        if (old.value(it.key()) != it.value())
-            touched.insert(it.key());
-    }
-    for (const QString &namespaceName : std::as_const(touched)) {
+    QSet<QString> namespaces(old.keyBegin(), old.keyEnd());
+    namespaces.unite(QSet<QString>(notes.keyBegin(), notes.keyEnd()));
+    for (const QString &namespaceName : std::as_const(namespaces)) {
+        if (old.value(namespaceName) == notes.value(namespaceName))
+            continue;
         const QModelIndex tenant = tenantIndex(contextName, namespaceName);
         if (tenant.isValid())
             Q_EMIT dataChanged(tenant, tenant.siblingAtColumn(StatusColumn));

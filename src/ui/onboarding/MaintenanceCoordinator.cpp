@@ -7,7 +7,6 @@
 #include "engine/onboarding/MaintenanceQueue.h"
 #include "engine/onboarding/MaintenanceScheduler.h"
 
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -57,7 +56,7 @@ void MaintenanceCoordinator::updateTenantNotes(const QString &context)
     if (!m_treeModel)
         return;
     const onb::QueuedBatch batch = m_queue->batch(context);
-    const QString at = batch.scheduledAt ? QLocale().toString(batch.scheduledAt->toLocalTime(), QLocale::ShortFormat) : QString();
+    const QString at = batch.scheduledAt ? maintenanceTimeText(*batch.scheduledAt) : QString();
     const QString onboard = at.isEmpty() ? tr("queued to onboard") : tr("queued to onboard at %1").arg(at);
     const QString offboard = at.isEmpty() ? tr("queued to offboard") : tr("queued to offboard at %1").arg(at);
     QHash<QString, QString> notes;
@@ -134,7 +133,7 @@ void MaintenanceCoordinator::promptMissed(const QString &context)
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Maintenance window missed"),
                                 tr("The maintenance window of %1 at %2 was missed: the app was not running. Nothing was applied.\n\n"
                                    "Queued: %3.\n\nApply the batch now (the control plane restarts), choose another time, or discard it?")
-                                    .arg(context, QLocale().toString(batch.scheduledAt->toLocalTime(), QLocale::ShortFormat),
+                                    .arg(context, maintenanceTimeText(*batch.scheduledAt),
                                          what.join(u"; "_s)),
                                 QMessageBox::NoButton, m_window);
     box->setObjectName(u"missedWindow"_s);

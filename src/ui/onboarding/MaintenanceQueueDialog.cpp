@@ -1,4 +1,5 @@
 #include "MaintenanceQueueDialog.h"
+#include "OnboardingEnvironment.h"
 
 #include "ui/StatusIcons.h"
 
@@ -11,7 +12,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTreeWidget>
@@ -27,11 +27,6 @@ namespace {
 
 constexpr int ContextRole = Qt::UserRole;
 constexpr int NamespaceRole = Qt::UserRole + 1;
-
-QString localTimeText(const QDateTime &utc)
-{
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
-}
 
 } // namespace
 
@@ -216,7 +211,7 @@ void MaintenanceQueueDialog::rebuild()
         const onb::QueuedBatch batch = m_queue->batch(context);
         auto *top = new QTreeWidgetItem(m_tree, QStringList{context});
         top->setData(0, ContextRole, context);
-        QString status = batch.scheduledAt ? tr("scheduled for %1").arg(localTimeText(*batch.scheduledAt)) : tr("not scheduled");
+        QString status = batch.scheduledAt ? tr("scheduled for %1").arg(maintenanceTimeText(*batch.scheduledAt)) : tr("not scheduled");
         if (!batch.lastError.isEmpty())
             status = tr("last attempt failed: %1").arg(batch.lastError);
         top->setText(1, status);

@@ -110,6 +110,11 @@ QFuture<fd::engine::CommandResult> openOnboardingDialog(QWidget *parent, const O
     return promise->future();
 }
 
+QString maintenanceTimeText(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
 QString queuedNamespaceNote(const OnboardingEnvironment &environment, const QString &namespaceName)
 {
     if (!environment.queue || !environment.queue->isQueued(environment.contextName, namespaceName))
@@ -118,7 +123,7 @@ QString queuedNamespaceNote(const OnboardingEnvironment &environment, const QStr
     if (!batch.scheduledAt)
         return translate("fd::ui", "%1 is queued for the next maintenance window (not scheduled yet).").arg(namespaceName);
     return translate("fd::ui", "%1 is queued for the maintenance window at %2.")
-        .arg(namespaceName, QLocale().toString(batch.scheduledAt->toLocalTime(), QLocale::ShortFormat));
+        .arg(namespaceName, maintenanceTimeText(*batch.scheduledAt));
 }
 
 ConfirmQuestion askWithMessageBox(QWidget *parent)

@@ -5,6 +5,7 @@
 #include "fission/Finding.h"
 #include "helm/HelmRunner.h"
 
+#include <QDateTime>
 #include <QFuture>
 #include <QPointer>
 #include <QString>
@@ -47,6 +48,9 @@ struct OnboardingEnvironment {
 // tests replace with an answer of their own): a Yes/No message box over `parent`, No the default.
 using ConfirmQuestion = std::function<bool(const QString &title, const QString &question)>;
 ConfirmQuestion askWithMessageBox(QWidget *parent);
+
+// A maintenance window's time (stored in UTC) as the admin reads it: local time, short format.
+QString maintenanceTimeText(const QDateTime &utc);
 
 // "NS is queued for the maintenance window at …" when `namespaceName` waits in the environment's
 // maintenance queue (translated); empty when it does not. The onboarding windows say it before
